@@ -1,0 +1,214 @@
+"""All data of a workspace in one object, with cross-file checks and look-ups."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from brievenbus.errors import DataError, Problem
+from brievenbus.loading import YamlDocument, find_file, read_yaml, validate
+from brievenbus.models import (
+    LETTER_KINDS,
+    Club,
+    ClubsFile,
+    Fact,
+    FactsFile,
+    Measure,
+    MeasuresFile,
+    MunicipalitiesFile,
+    Municipality,
+)
+
+DATA_FILES = {
+    "municipalities": "municipalities.yaml",
+    "measures": "measures.yaml",
+    "clubs": "clubs.yaml",
+    "facts": "facts.yaml",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated data: municipalities, measures, clubs and facts, plus where they came from."""
+
+    municipalities: list[Municipality]
+    measures: dict[str, Measure]
+    clubs: dict[str, Club]
+    facts: dict[str, Fact]
+    paths: dict[str, Path]
+
+    # ------------------------------------------------------------ look-ups
+
+    def find_municipality(self, query: str) -> Municipality:
+        """A municipality by code, official or common name; suggestions when unknown."""
+        wanted = query.strip()
+        if wanted.upper().startswith("GM"):
+            for municipality in self.municipalities:
+                if municipality.code == wanted.upper():
+                    return municipality
+        key = search_key(wanted)
+        matches = [m for m in self.municipalities if key in _names_of(m)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:  # 'Bergen' matches 'Bergen (NH)' and 'Bergen (L)'
+            matches = [m for m in self.municipalities if search_key(_base_name(m.naam)) == key]
+            if len(matches) == 1:
+                return matches[0]
+        if matches:
+            options = ", ".join(f"{m.naam} ({m.code})" for m in matches)
+            raise DataError.simple(
+                f"'{query}' past bij meer dan één gemeente: {options}",
+                f"geef de volledige naam of de code, bv. brief genereer {matches[0].code}",
+            )
+        raise DataError.simple(f"gemeente '{query}' bestaat niet", self._suggest(wanted))
+
+    def _suggest(self, query: str) -> str:
+        by_key: dict[str, str] = {}
+        for municipality in self.municipalities:
+            for key in _names_of(municipality):
+                by_key.setdefault(key, municipality.naam)
+        close = difflib.get_close_matches(search_key(query), list(by_key), n=3, cutoff=0.7)
+        names = list(dict.fromkeys(by_key[key] for key in close))
+        if names:
+            return "bedoelt u " + " of ".join(names) + "?"
+        return "gebruik de naam of CBS-code (GMxxxx); 'brief gemeenten' toont ze allemaal"
+
+    def club_for(self, municipality: Municipality) -> Club:
+        """The club writing to this municipality: explicit, by area, else the default sender."""
+        if municipality.club:
+            return self.clubs[municipality.club]
+        names = {municipality.code.casefold(), *_names_of(municipality)}
+        for club in self.clubs.values():
+            if any(search_key(area) in names or area.casefold() in names for area in club.werkgebied):
+                return club
+        return next(club for club in self.clubs.values() if club.standaard)
+
+
+def search_key(text: str) -> str:
+    """Letters and digits only, without accents: 'Súdwest Fryslân' ~ 'sudwestfryslan'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _base_name(name: str) -> str:
+    """'Bergen (NH)' → 'Bergen'."""
+    return name.split(" (")[0]
+
+
+def _names_of(municipality: Municipality) -> set[str]:
+    return {search_key(municipality.naam), search_key(municipality.common_name)}
+
+
+# ------------------------------------------------------------------ loading
+
+
+def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KINDS) -> Dataset:
+    """Read and check all data files; report every problem found, not only the first.
+
+    ``kinds`` are the letter kinds the templates offer; measures and
+    municipalities may only refer to those.
+    """
+    paths = {name: find_file(filename, "data", data_dir) for name, filename in DATA_FILES.items()}
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for name, path in paths.items():
+        try:
+            documents[name] = read_yaml(path)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(*problems)
+
+    def checked(name: str, model: type[MunicipalitiesFile] | type[MeasuresFile]
+                | type[ClubsFile] | type[FactsFile]) -> object:
+        try:
+            return validate(documents[name], model)
+        except DataError as error:
+            problems.extend(error.problems)
+            return None
+
+    municipalities = checked("municipalities", MunicipalitiesFile)
+    measures = checked("measures", MeasuresFile)
+    clubs = checked("clubs", ClubsFile)
+    facts = checked("facts", FactsFile)
+    if problems:
+        raise DataError(*problems)
+    assert isinstance(municipalities, MunicipalitiesFile)
+    assert isinstance(measures, MeasuresFile)
+    assert isinstance(clubs, ClubsFile)
+    assert isinstance(facts, FactsFile)
+
+    problems += _unique(documents["municipalities"], "gemeenten", [m.code for m in municipalities.gemeenten], "code")
+    problems += _unique(documents["measures"], "maatregelen", [m.id for m in measures.maatregelen], "id")
+    problems += _unique(documents["clubs"], "clubs", [c.id for c in clubs.clubs], "id")
+    problems += _unique(documents["facts"], "feiten", [f.id for f in facts.feiten], "id")
+    problems += _check_references(documents, municipalities, measures, clubs, list(kinds))
+    if problems:
+        raise DataError(*problems)
+    return Dataset(
+        municipalities=municipalities.gemeenten,
+        measures={m.id: m for m in measures.maatregelen},
+        clubs={c.id: c for c in clubs.clubs},
+        facts={f.id: f for f in facts.feiten},
+        paths=paths,
+    )
+
+
+def _unique(document: YamlDocument, key: str, values: list[str], field: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, value in enumerate(values):
+        if value in seen:
+            problems.append(
+                document.problem(
+                    (key, index, field),
+                    f"'{value}' komt twee keer voor (ook bij {key}[{seen[value]}])",
+                    f"elke {field} moet uniek zijn: kies een andere {field}",
+                )
+            )
+        seen.setdefault(value, index)
+    return problems
+
+
+def _check_references(
+    documents: dict[str, YamlDocument],
+    municipalities: MunicipalitiesFile,
+    measures: MeasuresFile,
+    clubs: ClubsFile,
+    kinds: list[str],
+) -> list[Problem]:
+    """Names used in one file must exist in another."""
+    problems: list[Problem] = []
+    measure_ids = [m.id for m in measures.maatregelen]
+    club_ids = [c.id for c in clubs.clubs]
+    for index, municipality in enumerate(municipalities.gemeenten):
+        where = ("gemeenten", index)
+        if municipality.club and municipality.club not in club_ids:
+            problems.append(_unknown(documents["municipalities"], (*where, "club"), "club", municipality.club, club_ids))
+        if municipality.context and municipality.context not in kinds:
+            problems.append(_unknown(documents["municipalities"], (*where, "context"), "briefsoort", municipality.context, kinds))
+        for position, measure_id in enumerate(municipality.maatregelen or []):
+            if measure_id not in measure_ids:
+                problems.append(_unknown(documents["municipalities"], (*where, "maatregelen", position), "maatregel", measure_id, measure_ids))
+    for index, measure in enumerate(measures.maatregelen):
+        for position, kind in enumerate(measure.contexten):
+            if kind not in kinds:
+                problems.append(_unknown(documents["measures"], ("maatregelen", index, "contexten", position), "briefsoort", kind, kinds))
+    if not any(club.standaard for club in clubs.clubs):
+        problems.append(
+            documents["clubs"].problem(
+                ("clubs",),
+                "geen standaardafzender",
+                "zet 'standaard: ja' bij de club die gemeenten zonder eigen club aanschrijft",
+            )
+        )
+    return problems
+
+
+def _unknown(document: YamlDocument, location: tuple[str | int, ...], what: str, value: str, known: list[str]) -> Problem:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f"bedoelt u '{close[0]}'?" if close else f"bekend: {', '.join(sorted(known)[:12])}"
+    return document.problem(location, f"onbekende {what} '{value}'", hint)

@@ -1,0 +1,53 @@
+"""Errors a user can fix. The CLI prints them without a traceback and exits 1.
+
+Every message is Dutch, says where (``file:line``) and, through ``hint``, what
+to do next. Anything else that escapes is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Self
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at one place in a user's file."""
+
+    path: Path | None
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        text = f"{where}{self.message}"
+        return f"{text}\n  → {self.hint}" if self.hint else text
+
+
+class BriefError(Exception):
+    """Base class: a problem the user can fix, reported as one or more Problems."""
+
+    def __init__(self, *problems: Problem) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def simple(cls, message: str, hint: str = "", path: Path | None = None) -> Self:
+        """Make an error with a single problem."""
+        return cls(Problem(path, None, message, hint))
+
+
+class DataError(BriefError):
+    """A data file (YAML) is unreadable or invalid, or refers to something unknown."""
+
+
+class TemplateError(BriefError):
+    """A letter template has a syntax error or uses something that does not exist."""
+
+
+class OutputError(BriefError):
+    """A letter could not be written where it should go."""

@@ -1,0 +1,243 @@
+"""The core: from a municipality and a letter kind to a finished .docx.
+
+Steps (DESIGN §5):
+1. load   — data files → validated models (``dataset.load_dataset``)
+2. select — which measures, which club signs (``Workspace.plan``)
+3. render — Jinja2 → Markdown for the body, header and footer (``rendering``)
+4. build  — Markdown → paragraphs → .docx bytes on the house style (``markup``, ``docx_writer``)
+5. write  — atomically, never silently over a changed file (``write_letter``)
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from brievenbus.dataset import Dataset, load_dataset
+from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load_house_style
+from brievenbus.errors import DataError, OutputError
+from brievenbus.loading import display_path, find_file
+from brievenbus.markup import Paragraph, parse_markdown
+from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
+from brievenbus.paths import slugify
+from brievenbus.rendering import letter_kinds, render_template
+
+DEFAULT_KIND = "verkiezingen"
+HOUSE_STYLE_FILE = "huisstijl.docx"
+SLOT_TEMPLATES = ("briefhoofd", "voettekst")
+
+
+@dataclass(frozen=True)
+class LetterPlan:
+    """One letter to make: to whom, which kind, which measures, signed by which club."""
+
+    municipality: Municipality
+    kind: str
+    date: datetime.date
+    club: Club
+    measures: tuple[Measure, ...]
+    party: Party | None = None
+
+    @property
+    def file_name(self) -> str:
+        """The letter's file name inside the output folder."""
+        return slugify(self.municipality.naam) + ".docx"
+
+
+@dataclass
+class Letter:
+    """A rendered letter: the .docx bytes and what the user should know about it."""
+
+    plan: LetterPlan
+    subject: str
+    docx: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+class WriteStatus(enum.Enum):
+    """What happened to a letter's file."""
+
+    NEW = "nieuw"
+    CHANGED = "bijgewerkt"
+    UNCHANGED = "ongewijzigd"
+
+
+@dataclass
+class Workspace:
+    """Data plus templates: everything needed to make letters."""
+
+    dataset: Dataset
+    templates_dir: Path | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
+        """Load and check the data; templates are read when a letter is rendered."""
+        return cls(load_dataset(data_dir, letter_kinds(templates_dir)), templates_dir)
+
+    # ------------------------------------------------------------- planning
+
+    def plan(
+        self,
+        municipality: Municipality,
+        kind: str | None = None,
+        date: datetime.date | None = None,
+        measure_ids: Sequence[str] = (),
+        party: Party | None = None,
+    ) -> LetterPlan:
+        """Decide kind, measures and sender for one letter."""
+        kind = kind or municipality.context or DEFAULT_KIND
+        kinds = letter_kinds(self.templates_dir)
+        if kind not in kinds:
+            raise DataError.simple(
+                f"briefsoort '{kind}' bestaat niet",
+                _did_you_mean(kind, kinds, "beschikbaar: " + ", ".join(kinds)),
+            )
+        return LetterPlan(
+            municipality=municipality,
+            kind=kind,
+            date=date or datetime.date.today(),
+            club=self.dataset.club_for(municipality),
+            measures=self.select_measures(municipality, kind, measure_ids),
+            party=party,
+        )
+
+    def select_measures(
+        self, municipality: Municipality, kind: str, measure_ids: Sequence[str] = ()
+    ) -> tuple[Measure, ...]:
+        """Measures from the command line, else the municipality's, else the defaults."""
+        catalogue = self.dataset.measures
+        for measure_id in measure_ids:
+            if measure_id not in catalogue:
+                raise DataError.simple(
+                    f"maatregel '{measure_id}' bestaat niet",
+                    _did_you_mean(measure_id, list(catalogue), "'brief maatregelen' toont de catalogus"),
+                )
+        if measure_ids:
+            chosen = [catalogue[i] for i in dict.fromkeys(measure_ids)]
+        elif municipality.maatregelen is not None:
+            chosen = [catalogue[i] for i in municipality.maatregelen]
+        else:
+            chosen = [m for m in catalogue.values() if m.standaard and kind in m.contexten]
+        return tuple(sorted(chosen, key=lambda m: m.sort_key))
+
+    # ------------------------------------------------------------ rendering
+
+    def context(self, plan: LetterPlan) -> dict[str, Any]:
+        """The variables a template sees (Dutch names; README lists them)."""
+        pillars = [
+            {
+                "id": pillar_id,
+                "naam": name,
+                "omschrijving": description,
+                "maatregelen": [m for m in plan.measures if m.pijler == pillar_id],
+                "artikelen": sorted({a for m in plan.measures if m.pijler == pillar_id for a in m.artikelen}),
+            }
+            for pillar_id, (name, description) in PILLARS.items()
+        ]
+        return {
+            "brief": {
+                "soort": plan.kind,
+                "datum": plan.date,
+                "plaats": plan.club.plaats or plan.municipality.common_name,
+            },
+            "gemeente": plan.municipality,
+            "club": plan.club,
+            "ondertekenaars": [s for s in plan.club.ondertekenaars if s.naam],
+            "fractie": plan.party,
+            "maatregelen": list(plan.measures),
+            "pijlers": pillars,
+            "feiten": self.dataset.facts,
+            "feitenlijst": [f for f in self.dataset.facts.values() if plan.kind in f.contexten],
+        }
+
+    def render(self, plan: LetterPlan) -> Letter:
+        """Render and build one letter in memory."""
+        context = self.context(plan)
+        body = render_template(plan.kind + ".md.j2", context, self.templates_dir)
+        slots = {
+            name: parse_markdown(render_template(f"_{name}.md.j2", context, self.templates_dir))
+            for name in SLOT_TEMPLATES
+        }
+        paragraphs = parse_markdown(body)
+        subject = _subject(paragraphs)
+        style = load_house_style(find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir))
+        data = build_docx(
+            style,
+            paragraphs,
+            slots,
+            CoreProperties(title=subject, subject=subject, author=plan.club.naam, created=plan.date),
+        )
+        return Letter(plan, subject, data, self._warnings(plan, body))
+
+    def _warnings(self, plan: LetterPlan, body: str) -> list[str]:
+        warnings = []
+        if plan.club.standaard:
+            warnings.append(
+                f"{plan.municipality.naam} heeft geen eigen club; de brief gaat uit namens "
+                f"'{plan.club.naam}'. Voeg uw club met werkgebied toe aan "
+                f"{display_path(self.dataset.paths['clubs'])}."
+            )
+        if removed := len(INVALID_XML.findall(body)):
+            warnings.append(
+                f"{removed} onzichtbaar stuurteken weggelaten uit de brief (kan niet in Word)."
+            )
+        return warnings
+
+
+def _subject(paragraphs: Sequence[Paragraph]) -> str:
+    """The subject line ({.onderwerp}) without 'Betreft:', for the document properties."""
+    for paragraph in paragraphs:
+        if paragraph.style and paragraph.style.casefold() == "onderwerp":
+            return paragraph.text.removeprefix("Betreft:").strip()
+    return "Het Verdrag van Istanbul"
+
+
+def _did_you_mean(value: str, options: Sequence[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"bedoelt u '{close[0]}'?" if close else otherwise
+
+
+# ----------------------------------------------------------------- writing
+
+
+def write_letter(letter: Letter, output_dir: Path, overwrite: bool = False) -> tuple[Path, WriteStatus]:
+    """Write atomically; an existing file that differs is kept unless overwrite."""
+    path = output_dir / letter.plan.file_name
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            if path.read_bytes() == letter.docx:
+                return path, WriteStatus.UNCHANGED
+            if not overwrite:
+                raise OutputError.simple(
+                    f"{display_path(path)} bestaat al en wijkt af van de nieuwe brief "
+                    "(misschien in Word bewerkt); het bestand is niet aangeraakt",
+                    "gebruik --overschrijf om het te vervangen, of --uitvoer ANDERE_MAP",
+                )
+        status = WriteStatus.CHANGED if path.exists() else WriteStatus.NEW
+        _atomic_write(path, letter.docx)
+    except OSError as error:
+        raise OutputError.simple(
+            f"kan niet schrijven in {display_path(output_dir)} ({error.strerror})",
+            "kies een map waar u mag schrijven met --uitvoer MAP, of sluit de brief in Word",
+        ) from None
+    return path, status
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never a half file."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".brief-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,301 @@
+"""Read YAML data files into validated models, keeping line numbers for errors.
+
+YAML is composed into a node tree and turned into plain Python values by hand:
+every scalar stays a string (pydantic converts it), so YAML 1.1 traps cannot
+corrupt data (``no`` is not False, ``0406`` is not an octal number). The line
+of every key and item is kept, so each problem names ``file:line``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from brievenbus.errors import DataError, Problem
+
+Location = tuple[str | int, ...]
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+# PyYAML's messages, in Dutch, with what to do about them.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": (
+        "een dubbele punt op een plek waar die niet mag",
+        "zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    "could not find expected ':'": (
+        "een regel zonder dubbele punt na de sleutel",
+        "schrijf 'sleutel: waarde', of controleer de inspringing van de regel ervoor",
+    ),
+    "found character '\\t' that cannot start any token": (
+        "een tab-teken",
+        "YAML gebruikt alleen spaties om in te springen: vervang de tab door spaties",
+    ),
+    "did not find expected key": (
+        "de inspringing klopt niet",
+        "zet sleutels op hetzelfde niveau precies onder elkaar",
+    ),
+    "did not find expected '-' indicator": (
+        "de inspringing van een lijst klopt niet",
+        "zet alle '-' van één lijst precies onder elkaar",
+    ),
+    "found unexpected end of stream": (
+        "een aanhalingsteken wordt niet afgesloten",
+        "sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint",
+    ),
+    "found undefined alias": (
+        "een verwijzing (*naam) naar een anker dat niet bestaat",
+        "controleer de spelling van de verwijzing of verwijder de '*'",
+    ),
+}
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one YAML file plus the line of every location in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int:
+        """The line of a location, or of its nearest ancestor that has one."""
+        while location not in self.lines and location:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+    def problem(self, location: Location, message: str, hint: str = "") -> Problem:
+        """A Problem at this location, prefixed with the dotted path."""
+        where = format_location(location)
+        text = f"{where}: {message}" if where else message
+        return Problem(display_path(self.path), self.line_of(location), text, hint)
+
+
+def display_path(path: Path) -> Path:
+    """Show paths relative to the working directory when they are below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def format_location(location: Location) -> str:
+    """('gemeenten', 3, 'naam') → 'gemeenten[3].naam'."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read one YAML file; raise DataError with file:line for anything unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError.simple(
+            f"kan het bestand niet lezen ({error.strerror})",
+            "controleer of het bestand bestaat en leesbaar is",
+            display_path(path),
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            Problem(
+                display_path(path),
+                line,
+                "dit bestand is geen UTF-8",
+                "sla het op als UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8)",
+            )
+        ) from None
+    document = YamlDocument(path, None)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message, hint = _YAML_PROBLEMS.get(
+            error.problem or "",
+            (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
+        )
+        raise DataError(Problem(display_path(path), line, message, hint)) from None
+    problems: list[Problem] = []
+    document.data = _to_python(node, (), document, problems) if node else None
+    if problems:
+        raise DataError(*problems)
+    return document
+
+
+def _to_python(
+    node: yaml.Node, location: Location, document: YamlDocument, problems: list[Problem]
+) -> Any:
+    """Turn a composed node into dicts, lists, strings and None, recording lines."""
+    document.lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = (*location, key)
+            if key in result:
+                line = key_node.start_mark.line + 1
+                problems.append(
+                    Problem(
+                        display_path(document.path),
+                        line,
+                        f"{format_location(child)}: staat twee keer in hetzelfde blok",
+                        "verwijder een van de twee regels",
+                    )
+                )
+                continue
+            document.lines[child] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, child, document, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, (*location, index), document, problems)
+            for index, item in enumerate(node.value)
+        ]
+    if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+        return None
+    return str(node.value)
+
+
+# ------------------------------------------------------------------ validation
+
+
+def validate(document: YamlDocument, model: type[ModelT]) -> ModelT:
+    """Validate a document against a model; every failing field becomes a Problem."""
+    try:
+        return model.model_validate(document.data if document.data is not None else {})
+    except ValidationError as error:
+        problems = [
+            document.problem(tuple(e["loc"]), *_explain(e, model)) for e in error.errors()
+        ]
+        raise DataError(*problems) from None
+
+
+def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:
+    """A Dutch message and hint for one pydantic error."""
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    shown = f" (nu: {value!r})" if isinstance(value, str) else ""
+    if kind == "missing":
+        return "verplicht veld ontbreekt", "vul dit veld in"
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        allowed = sorted(_fields_at(model, tuple(error["loc"][:-1])))
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"bedoelt u '{close[0]}'?" if close else f"toegestaan: {', '.join(allowed)}"
+        return f"onbekend veld '{name}'", hint
+    if kind in {"string_too_short", "too_short"}:
+        return "mag niet leeg zijn", "vul een waarde in of verwijder de regel"
+    if kind == "string_pattern_mismatch":
+        return f"heeft niet de juiste vorm{shown}", _PATTERN_HINTS.get(
+            ctx.get("pattern", ""), "controleer de schrijfwijze"
+        )
+    if kind == "literal_error":
+        return f"onbekende waarde{shown}", f"kies uit: {ctx.get('expected', '')}"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"moet een geheel getal zijn{shown}", "schrijf alleen cijfers, zonder punt"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"getal buiten het bereik{shown}", _range_hint(error["loc"], ctx)
+    if kind.startswith("date"):
+        return f"is geen geldige datum{shown}", "schrijf de datum als JJJJ-MM-DD, bv. 2026-03-18"
+    if kind in {"list_type"}:
+        return "moet een lijst zijn", "zet elk item op een eigen regel die begint met '- '"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return "moet een blok met velden zijn", "zet de velden ingesprongen onder deze regel"
+    if kind in {"string_type"}:
+        return "moet tekst zijn", "schrijf de tekst achter de dubbele punt"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), "controleer de waarde"
+    return f"ongeldige waarde{shown}: {error['msg']}", "controleer de waarde"
+
+
+_PATTERN_HINTS = {
+    r"^GM\d{4}$": "een gemeentecode is GM met vier cijfers, bv. GM0406",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "gebruik kleine letters, cijfers en streepjes, bv. 'opvang-24-7'",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "een e-mailadres ziet eruit als naam@voorbeeld.nl",
+}
+
+
+def _range_hint(location: Any, ctx: dict[str, Any]) -> str:
+    if "artikelen" in location:
+        return "het verdrag heeft artikelen 1 tot en met 81"
+    if "ge" in ctx:
+        return f"de waarde moet minstens {ctx['ge']} zijn"
+    return f"de waarde mag hoogstens {ctx.get('le')} zijn"
+
+
+def _fields_at(model: type[BaseModel], location: Location) -> set[str]:
+    """The field names allowed at a location inside a model (for did-you-mean)."""
+    current: Any = model
+    for part in location:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else current
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return set(current.model_fields)
+    return set()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] down to the type that matters."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0]
+        else:
+            return annotation
+
+
+# ------------------------------------------------------------ where files live
+
+
+def packaged_dir(name: str) -> Path:
+    """The default data/ or templates/ folder shipped with the package.
+
+    A wheel holds them inside the package; a source checkout (editable
+    install) has them at the top of the repository.
+    """
+    inside = Path(str(resources.files("brievenbus"))) / name
+    if inside.is_dir():
+        return inside
+    return Path(__file__).resolve().parents[2] / name
+
+
+def candidate_paths(filename: str, folder: str, explicit_dir: Path | None) -> Iterator[Path]:
+    """Where to look for a file, in order: option, ./folder, packaged default."""
+    if explicit_dir is not None:
+        yield explicit_dir / filename
+    yield Path.cwd() / folder / filename
+    yield packaged_dir(folder) / filename
+
+
+def find_file(filename: str, folder: str, explicit_dir: Path | None) -> Path:
+    """The first existing candidate path of a data or template file."""
+    for path in candidate_paths(filename, folder, explicit_dir):
+        if path.is_file():
+            return path
+    raise DataError.simple(
+        f"{folder}/{filename} niet gevonden",
+        "geef de juiste map op met --data of --sjablonen, of installeer brievenbus opnieuw",
+    )

@@ -1,0 +1,197 @@
+"""The data model: what data/*.yaml may contain, validated with pydantic.
+
+Field names are Dutch because users write them in YAML (DESIGN §3). Every model
+forbids unknown keys, so a typo is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+Pillar = Literal["preventie", "bescherming", "vervolging", "beleid"]
+
+# Order and wording of the four pillars in letters (VERDRAG.md §0).
+PILLARS: dict[str, tuple[str, str]] = {
+    "preventie": ("Preventie en bewustwording", "geweld voorkomen voordat het gebeurt"),
+    "bescherming": ("Bescherming en opvang", "steun, veiligheid en opvang voor slachtoffers"),
+    "vervolging": ("Vervolging", "een strafrechtelijke aanpak van plegers"),
+    "beleid": ("Coördinatie en beleid", "een samenhangende aanpak, met cijfers en toezicht"),
+}
+
+LETTER_KINDS = ("verkiezingen", "coalitie")
+
+_TRUE = {"ja", "j", "true", "yes", "y", "waar", "1", "on"}
+_FALSE = {"nee", "n", "false", "no", "onwaar", "0", "off"}
+
+
+def _parse_yes_no(value: object) -> object:
+    """Accept ja/nee next to true/false; the loader hands us plain strings."""
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+        raise ValueError("moet ja of nee zijn")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
+MunicipalityCode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^GM\d{4}$")]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Article = Annotated[int, Field(ge=1, le=81)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+class Strict(BaseModel):
+    """Base for every data model: unknown keys are errors, models are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- municipalities
+
+
+class Population(Strict):
+    """Inhabitants on a reference date, with the source of the figure."""
+
+    aantal: Annotated[int, Field(ge=0)]
+    peildatum: datetime.date
+    bron: Text
+
+
+class Party(Strict):
+    """A party (fractie) in the council, with its leader when known."""
+
+    naam: Text
+    zetels: Annotated[int, Field(ge=0)]
+    fractievoorzitter: Text | None = None
+    email: Email | None = None
+
+
+class Council(Strict):
+    """The municipal council after the last election."""
+
+    verkiezing: datetime.date | None = None
+    zetels: Annotated[int, Field(ge=1)] | None = None
+    bron: Text | None = None
+    fracties: list[Party] = []
+    opmerking: Text | None = None
+
+
+class Clerk(Strict):
+    """The council's clerk's office (griffie), through which letters can go."""
+
+    adres: Text | None = None
+    email: Email | None = None
+
+
+class Municipality(Strict):
+    """One municipality (gemeente) with its council and optional overrides."""
+
+    code: MunicipalityCode
+    naam: Text
+    naam_gangbaar: Text | None = None
+    provincie: Text
+    inwoners: Population
+    raad: Council = Council()
+    griffie: Clerk | None = None
+    club: Slug | None = None
+    context: Slug | None = None
+    maatregelen: list[Slug] | None = None
+    opmerking: Text | None = None
+
+    @property
+    def common_name(self) -> str:
+        """The name people use (Den Haag), falling back to the official one."""
+        return self.naam_gangbaar or self.naam
+
+
+class MunicipalitiesFile(Strict):
+    """data/municipalities.yaml."""
+
+    gemeenten: list[Municipality]
+
+
+# ---------------------------------------------------------------------- measures
+
+
+class Measure(Strict):
+    """A concrete municipal measure that carries out Convention articles."""
+
+    id: Slug
+    titel: Text
+    pijler: Pillar
+    artikelen: Annotated[list[Article], Field(min_length=1)]
+    tekst: Text
+    toelichting: Text | None = None
+    bron: Text
+    contexten: Annotated[list[Slug], Field(min_length=1)]
+    standaard: YesNo = False
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        """Order in letters: by pillar, then by first article."""
+        return (list(PILLARS).index(self.pijler), min(self.artikelen), self.id)
+
+
+class MeasuresFile(Strict):
+    """data/measures.yaml."""
+
+    maatregelen: list[Measure]
+
+
+# ------------------------------------------------------------------------- clubs
+
+
+class Signatory(Strict):
+    """Someone who signs on behalf of the club; the name may still be unknown."""
+
+    naam: Text | None = None
+    rol: Text | None = None
+
+
+class Club(Strict):
+    """A Soroptimist club that sends letters."""
+
+    id: Slug
+    naam: Text
+    plaats: Text | None = None
+    ondertekenaars: list[Signatory] = []
+    secretariaat: Text | None = None
+    email: Email | None = None
+    websites: list[Text] = []
+    werkgebied: list[Text] = []
+    ondertekend: YesNo = False
+    standaard: YesNo = False
+
+
+class ClubsFile(Strict):
+    """data/clubs.yaml."""
+
+    clubs: list[Club]
+
+
+# ------------------------------------------------------------------------- facts
+
+
+class Fact(Strict):
+    """A national fact quoted in letters, with its source and year."""
+
+    id: Slug
+    tekst: Text
+    bron: Text
+    jaar: Annotated[int, Field(ge=1900, le=2100)]
+    link: Text | None = None
+    contexten: list[Slug] = []
+
+
+class FactsFile(Strict):
+    """data/facts.yaml."""
+
+    feiten: list[Fact]
+

@@ -1,0 +1,21 @@
+"""File names for letters: one slug function, safe on Windows, macOS and Linux."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_SLUG_LENGTH = 80
+# Names Windows refuses as file names, whatever the extension.
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+
+
+def slugify(text: str) -> str:
+    """'Bergen (NH)' → 'bergen-nh'; "'s-Gravenhage" → 's-gravenhage'; never empty."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:MAX_SLUG_LENGTH].strip("-")
+    if not slug:
+        slug = "naamloos"
+    return f"{slug}-" if slug in _WINDOWS_RESERVED else slug

@@ -1,0 +1,197 @@
+"""Jinja2 → Markdown: the letter text, before it becomes a Word document.
+
+Templates run sandboxed with StrictUndefined, so a misspelled variable stops
+with the template file and line instead of leaving a gap in a letter. Every
+value printed with ``{{ }}`` is escaped for Markdown, so text from YAML comes
+out literally (``*``, ``[``, ``<`` and ``&`` included).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import traceback
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from jinja2.sandbox import SandboxedEnvironment
+
+from brievenbus.errors import Problem, TemplateError
+from brievenbus.loading import display_path, packaged_dir
+
+TEMPLATE_SUFFIX = ".md.j2"
+LOCALE = "nl_NL"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
+
+
+class Markdown(str):
+    """Text that is already Markdown and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def escape_markdown(text: str) -> str:
+    """Make plain text print literally in Markdown; line breaks stay line breaks."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\t", " ").strip())
+    return _LINE_BREAKS.sub("\\\\\n", escaped)
+
+
+def _finalize(value: Any) -> Any:
+    """Applied to every {{ }} value: escape it, and refuse to print None."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None:
+        raise ValueError("lege waarde (None) in de brief")
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int):  # years and counts as is; use | getal for 41.283
+        return str(value)
+    if isinstance(value, datetime.date):
+        return format_dutch_date(value)
+    return escape_markdown(str(value))
+
+
+# ------------------------------------------------------------------- filters
+
+
+def format_dutch_date(value: datetime.date) -> str:
+    """2025-09-23 → '23 september 2025'."""
+    return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """41283 → '41.283'; 4.1283 with decimals=1 → '4,1'."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=LOCALE)
+
+
+def format_list_nl(items: Iterable[Any]) -> str:
+    """['A', 'B', 'C'] → 'A, B en C'."""
+    return format_list([str(item) for item in items], locale=LOCALE) if items else ""
+
+
+def format_articles(numbers: Iterable[int]) -> str:
+    """[23, 24] → 'Art. 23–24'; [10, 12, 13, 14] → 'Art. 10 en 12–14'."""
+    ordered = sorted(set(numbers))
+    runs: list[list[int]] = []
+    for number in ordered:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+    return "Art. " + format_list_nl(parts) if parts else ""
+
+
+def link(url: str, text: str | None = None) -> Markdown:
+    """A clickable link; the URL is shown when no text is given."""
+    label = escape_markdown(text or url)
+    return Markdown(f"[{label}](<{url.replace('>', '%3E')}>)")
+
+
+FILTERS = {
+    "datum": format_dutch_date,
+    "getal": format_number,
+    "lijst": format_list_nl,
+    "artikelen": format_articles,
+    "link": link,
+}
+
+
+# --------------------------------------------------------------- environment
+
+
+def template_dirs(explicit_dir: Path | None) -> list[Path]:
+    """Where templates are looked up, in order: option, ./templates, packaged."""
+    dirs = [explicit_dir] if explicit_dir is not None else []
+    return [*dirs, Path.cwd() / "templates", packaged_dir("templates")]
+
+
+@cache
+def make_environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+    """The one Jinja environment for a set of template folders."""
+    environment = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs if d.is_dir()], encoding="utf-8-sig"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(FILTERS)
+    return environment
+
+
+def letter_kinds(explicit_dir: Path | None = None) -> list[str]:
+    """Letter kinds are the templates whose name does not start with '_'."""
+    kinds = {
+        path.name.removesuffix(TEMPLATE_SUFFIX)
+        for folder in template_dirs(explicit_dir)
+        if folder.is_dir()
+        for path in folder.glob("*" + TEMPLATE_SUFFIX)
+        if not path.name.startswith("_")
+    }
+    return sorted(kinds)
+
+
+def render_template(name: str, context: Mapping[str, Any], explicit_dir: Path | None = None) -> str:
+    """Render one template to Markdown; errors name the template file and line."""
+    environment = make_environment(tuple(template_dirs(explicit_dir)))
+    try:
+        return environment.get_template(name).render(context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError.simple(
+            f"sjabloon '{error.name}' niet gevonden",
+            f"beschikbare briefsoorten: {', '.join(letter_kinds(explicit_dir))}",
+        ) from None
+    except jinja2.TemplateSyntaxError as error:
+        path = Path(error.filename) if error.filename else None
+        raise TemplateError(
+            Problem(
+                display_path(path) if path else None,
+                error.lineno,
+                f"fout in het sjabloon: {error.message}",
+                "controleer {{ }}, {% %} en of elke {% if %} of {% for %} een {% end… %} heeft",
+            )
+        ) from None
+    except (jinja2.TemplateError, ValueError, TypeError, AttributeError) as error:
+        path, line = _template_position(error)
+        raise TemplateError(
+            Problem(path, line, f"fout in het sjabloon: {_describe(error)}", _hint(error))
+        ) from None
+
+
+def _template_position(error: BaseException) -> tuple[Path | None, int | None]:
+    """The template file and line where a runtime error happened (innermost frame)."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(TEMPLATE_SUFFIX):
+            return display_path(Path(frame.filename)), frame.lineno
+    return None, None
+
+
+def _describe(error: BaseException) -> str:
+    message = str(error)
+    match = re.match(r"'(.+)' is undefined", message)
+    if match:
+        return f"'{match.group(1)}' bestaat niet"
+    match = re.match(r"'(.+)' has no attribute '(.+)'", message)
+    if match:
+        return f"'{match.group(2)}' bestaat niet (in {match.group(1)})"
+    return message
+
+
+def _hint(error: BaseException) -> str:
+    if isinstance(error, jinja2.UndefinedError):
+        return "controleer de spelling; de README noemt alle variabelen van een brief"
+    if "None" in str(error):
+        return "zet de regel binnen {% if … %} … {% endif %} zodat een lege waarde wordt overgeslagen"
+    return "controleer deze regel van het sjabloon"
