@@ -147,7 +147,8 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {paragraph_style("Adres", "Adres", '<w:spacing w:after="0"/>')}
 {paragraph_style("Datum", "Plaats en datum", '<w:spacing w:before="360" w:after="360"/>')}
 {paragraph_style("Onderwerp", "Onderwerp", '<w:keepNext/><w:spacing w:after="360"/>', "<w:b/>")}
-{paragraph_style("Ondertekening", "Ondertekening", '<w:keepNext/><w:keepLines/><w:spacing w:after="0"/>')}
+{paragraph_style("Groet", "Groet", '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="480"/>')}
+{paragraph_style("Ondertekening", "Ondertekening", '<w:keepNext/><w:keepLines/><w:spacing w:after="120"/>')}
 {paragraph_style("Klein", "Kleine tekst", '<w:spacing w:before="120" w:after="80"/>', f'<w:color w:val="{GREY}"/><w:sz w:val="17"/><w:szCs w:val="17"/>')}
 {paragraph_style("Briefhoofd", "Briefhoofd", '<w:spacing w:after="0"/><w:jc w:val="right"/>', f'<w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>')}
 {paragraph_style("Footer", "footer", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', f'<w:color w:val="{GREY}"/><w:sz w:val="15"/><w:szCs w:val="15"/>')}

@@ -1,0 +1,58 @@
+"""Shared helpers: run `brief` in a temporary folder and read letters back."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from brievenbus.cli import app
+from brievenbus.loading import packaged_dir
+
+
+@dataclass
+class Result:
+    """What a user sees: exit code, standard output and standard error."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+RunBrief = Callable[..., Result]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory, as a user would start in."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def run_brief(workdir: Path) -> RunBrief:
+    """Run the CLI in the working directory; bugs raise instead of being swallowed."""
+
+    def run(*args: str, catch_exceptions: bool = False) -> Result:
+        result = CliRunner().invoke(app, list(args), catch_exceptions=catch_exceptions)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def local_data(workdir: Path) -> Path:
+    """A ./data folder with copies of the packaged data, for a test to break."""
+    target = workdir / "data"
+    shutil.copytree(packaged_dir("data"), target, ignore=shutil.ignore_patterns("bronnen"))
+    return target
+
+
+def read_paragraphs(path: Path) -> list[tuple[str, str]]:
+    """(style name, text) of every body paragraph, as Word would show them."""
+    return [(p.style.name if p.style else "", p.text) for p in docx.Document(str(path)).paragraphs]

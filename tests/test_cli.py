@@ -1,0 +1,168 @@
+"""`brief` end to end, as a club secretary uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import RunBrief, read_paragraphs
+
+
+def test_genereer_writes_a_letter_in_brieven(run_brief: RunBrief, workdir: Path) -> None:
+    """`brief genereer Huizen` writes brieven/huizen.docx and says where it went."""
+    result = run_brief("genereer", "Huizen", "--datum", "2025-09-23")
+    assert result.exit_code == 0
+    assert "brieven/huizen.docx" in result.stdout
+    assert "nieuw" in result.stdout
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / "huizen.docx")]
+    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad Huizen"
+    assert "Huizen, 23 september 2025" in text
+
+
+def test_coalitie_context_and_output_folder(run_brief: RunBrief, workdir: Path) -> None:
+    """--context coalitie --uitvoer MAP writes the coalition letter in that folder."""
+    result = run_brief("genereer", "Almere", "--context", "coalitie", "--uitvoer", "uit")
+    assert result.exit_code == 0
+    text = [t for _, t in read_paragraphs(workdir / "uit" / "almere.docx")]
+    assert "Geachte college-onderhandelaars," in text
+
+
+def test_version(run_brief: RunBrief) -> None:
+    """`brief --version` prints the installed version."""
+    result = run_brief("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("brief 0.")
+
+
+def test_unknown_municipality_suggests(run_brief: RunBrief, workdir: Path) -> None:
+    """A typo gives a Dutch error with a suggestion, exit 1 and no file."""
+    result = run_brief("genereer", "Huizne")
+    assert result.exit_code == 1
+    assert "Fout: gemeente 'Huizne' bestaat niet" in result.stderr
+    assert "bedoelt u Huizen?" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (workdir / "brieven").exists()
+
+
+def test_ambiguous_municipality_lists_both(run_brief: RunBrief) -> None:
+    """'Bergen' is two municipalities: both are named, with their codes."""
+    result = run_brief("genereer", "Bergen")
+    assert result.exit_code == 1
+    assert "Bergen (NH) (GM0373)" in result.stderr
+    assert "Bergen (L) (GM0893)" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["Den Haag", "'s-Gravenhage", "GM0518", "den haag"])
+def test_names_and_codes_resolve(run_brief: RunBrief, workdir: Path, name: str) -> None:
+    """Common name, official name and CBS code all find The Hague."""
+    result = run_brief("genereer", name, "--datum", "2026-01-05")
+    assert result.exit_code == 0
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / "s-gravenhage.docx")]
+    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad 's-Gravenhage"
+
+
+@pytest.mark.parametrize(
+    ("name", "file_name", "address"),
+    [
+        ("'s-Hertogenbosch", "s-hertogenbosch.docx", "gemeenteraad van 's-Hertogenbosch"),
+        ("Bergen (NH)", "bergen-nh.docx", "gemeenteraad van Bergen (NH)"),
+        ("Súdwest-Fryslân", "sudwest-fryslan.docx", "gemeenteraad van Súdwest-Fryslân"),
+    ],
+)
+def test_names_with_apostrophes_and_parentheses(
+    run_brief: RunBrief, workdir: Path, name: str, file_name: str, address: str
+) -> None:
+    """Names with ', ( ) and accents give a safe file name and the exact name in the letter."""
+    result = run_brief("genereer", name, "--context", "coalitie")
+    assert result.exit_code == 0, result.stderr
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / file_name)]
+    assert address in text[0]
+
+
+def test_rerun_is_unchanged_and_hand_edits_are_kept(run_brief: RunBrief, workdir: Path) -> None:
+    """A re-run reports 'ongewijzigd'; an edited letter is not overwritten without --overschrijf."""
+    args = ("genereer", "Huizen", "--datum", "2025-09-23")
+    assert run_brief(*args).exit_code == 0
+    path = workdir / "brieven" / "huizen.docx"
+    assert "ongewijzigd" in run_brief(*args).stdout
+
+    edited = docx.Document(str(path))
+    edited.add_paragraph("Met de hand toegevoegd.")
+    edited.save(str(path))
+    hand_made = path.read_bytes()
+
+    refused = run_brief(*args)
+    assert refused.exit_code == 1
+    assert "bestaat al en wijkt af" in refused.stderr
+    assert "--overschrijf" in refused.stderr
+    assert path.read_bytes() == hand_made
+
+    replaced = run_brief(*args, "--overschrijf")
+    assert replaced.exit_code == 0
+    assert "bijgewerkt" in replaced.stdout
+    assert "Met de hand toegevoegd." not in [t for _, t in read_paragraphs(path)]
+    assert list(path.parent.glob(".brief-*")) == []
+
+
+def test_unwritable_output_folder(run_brief: RunBrief, workdir: Path) -> None:
+    """An output 'folder' that is a file gives a Dutch error, exit 1."""
+    (workdir / "bestand").write_text("geen map")
+    result = run_brief("genereer", "Huizen", "--uitvoer", "bestand")
+    assert result.exit_code == 1
+    assert "Fout: kan niet schrijven in bestand" in result.stderr
+    assert "--uitvoer" in result.stderr
+
+
+def test_bad_date_option(run_brief: RunBrief) -> None:
+    """--datum with a wrong date explains the format."""
+    result = run_brief("genereer", "Huizen", "--datum", "23-09-2025")
+    assert result.exit_code == 2
+    assert "JJJJ-MM-DD" in result.stderr
+
+
+def test_unknown_measure_option(run_brief: RunBrief) -> None:
+    """--maatregel with a typo suggests the right id."""
+    result = run_brief("genereer", "Huizen", "--maatregel", "onderwjis")
+    assert result.exit_code == 1
+    assert "maatregel 'onderwjis' bestaat niet" in result.stderr
+    assert "bedoelt u 'onderwijs'?" in result.stderr
+
+
+def test_measure_option_replaces_selection(run_brief: RunBrief, workdir: Path) -> None:
+    """--maatregel chooses exactly the measures in the letter."""
+    result = run_brief("genereer", "Huizen", "-m", "onderwijs", "-m", "coordinatiepunt")
+    assert result.exit_code == 0
+    paragraphs = read_paragraphs(workdir / "brieven" / "huizen.docx")
+    measures = [t for s, t in paragraphs if s == "List Paragraph" and "(Art. " in t]
+    assert [m.split(":")[0] for m in measures] == ["Onderwijs", "Coördinatie en beleid"]
+
+
+def test_local_data_folder_is_used(run_brief: RunBrief, local_data: Path, workdir: Path) -> None:
+    """A ./data folder (a workspace) overrides the packaged data."""
+    clubs = local_data / "clubs.yaml"
+    clubs.write_text(
+        clubs.read_text(encoding="utf-8").replace("plaats: Huizen", "plaats: Naarden"),
+        encoding="utf-8",
+    )
+    assert run_brief("genereer", "Huizen", "--datum", "2025-09-23").exit_code == 0
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / "huizen.docx")]
+    assert "Naarden, 23 september 2025" in text
+
+
+def test_municipality_without_club_uses_default_sender(run_brief: RunBrief, workdir: Path) -> None:
+    """Without a club for the municipality, the default sender signs and the user is warned."""
+    result = run_brief("genereer", "Groningen")
+    assert result.exit_code == 0
+    assert "heeft geen eigen club" in result.stderr
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / "groningen.docx")]
+    assert any(t.startswith("Unie van Soroptimistclubs") for t in text)
+
+
+def test_council_without_results_still_gets_a_letter(run_brief: RunBrief, workdir: Path) -> None:
+    """Hilversum has no 2026 results; the letter still goes to its council."""
+    result = run_brief("genereer", "Hilversum")
+    assert result.exit_code == 0
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / "hilversum.docx")]
+    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad Hilversum"
