@@ -26,7 +26,9 @@ SOURCES_DIR = ROOT_DIR / "data" / "bronnen"
 OUTPUT_PATH = ROOT_DIR / "data" / "municipalities.yaml"
 
 ELECTION_DATE = "2026-03-18"
-SEATS_SOURCE = "Kiesraad, uitslag gemeenteraadsverkiezingen 18 maart 2026 (GR2026.csv), via MinBZK/napp-poc"
+SEATS_SOURCE = (
+    "Kiesraad, uitslag gemeenteraadsverkiezingen 18 maart 2026 (GR2026.csv), via MinBZK/napp-poc"
+)
 # The common-name source drops the apostrophe of 's-Hertogenbosch (BRONNEN.md §1).
 COMMON_NAME_FIXES = {"GM0796": "'s-Hertogenbosch"}
 # Why two councils have no 2026 results (BRONNEN.md §1, checked 2026-11-23).

@@ -107,7 +107,7 @@ def placeholder_part(root: str, name: str, extra: str = "") -> str:
 
 PAGE_NUMBER = (
     '<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
-    "<w:r><w:t xml:space=\"preserve\">pagina </w:t></w:r>"
+    '<w:r><w:t xml:space="preserve">pagina </w:t></w:r>'
     '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
     '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
@@ -117,7 +117,12 @@ PAGE_NUMBER = (
 
 
 def paragraph_style(
-    style_id: str, name: str, ppr: str = "", rpr: str = "", based_on: str = "Normal", extra: str = ""
+    style_id: str,
+    name: str,
+    ppr: str = "",
+    rpr: str = "",
+    based_on: str = "Normal",
+    extra: str = "",
 ) -> str:
     """One paragraph style."""
     return (
@@ -158,7 +163,9 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def level(ilvl: int, fmt: str, text: str, indent: int) -> str:
     """One numbering level: format, label and a hanging indent."""
-    font = f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>' if fmt == "bullet" else ""
+    font = (
+        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>' if fmt == "bullet" else ""
+    )
     return (
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from tests.conftest import RunBrief, read_paragraphs
 
 

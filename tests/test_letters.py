@@ -55,14 +55,17 @@ def read_lines(path: Path) -> list[Line]:
             num = numbering.num_having_numId(num_id)
             abstract_id = num.abstractNumId.val
             abstract = next(
-                a for a in numbering.findall(qn("w:abstractNum"))
+                a
+                for a in numbering.findall(qn("w:abstractNum"))
                 if a.get(qn("w:abstractNumId")) == str(abstract_id)
             )
             fmt = abstract.xpath(
                 f"w:lvl[@w:ilvl='{level}']/w:numFmt/@w:val", namespaces={"w": W_NS}
             )[0]
             position = (str(num_id), level, fmt)
-        lines.append(Line(paragraph.style.name if paragraph.style else "", paragraph.text, position))
+        lines.append(
+            Line(paragraph.style.name if paragraph.style else "", paragraph.text, position)
+        )
     return lines
 
 
@@ -93,12 +96,18 @@ def test_huizen_paragraphs_in_order(huizen: tuple[Letter, Path]) -> None:
         ("Plaats en datum", "Huizen, 23 september 2025"),
         ("Onderwerp", "Betreft: Het Verdrag van Istanbul – opname in uw partijprogramma"),
         ("Normal", "Geachte mevrouw, geachte heer,"),
-        ("Normal", "Met de gemeenteraadsverkiezingen in zicht vragen wij als Soroptimistclub Bussum e.o."),
+        (
+            "Normal",
+            "Met de gemeenteraadsverkiezingen in zicht vragen wij als Soroptimistclub Bussum e.o.",
+        ),
         ("Normal", "Het Verdrag van Istanbul is het mensenrechtenverdrag van de Raad van Europa"),
         ("Normal", "Gemeenten hebben een sleutelrol"),
         ("Heading 2", "Enkele feiten en cijfers"),
         ("List Paragraph", "Wereldwijd krijgt bijna één op de drie vrouwen"),
-        ("List Paragraph", "In Nederland wordt gemiddeld elke acht dagen een vrouw gedood; bij ongeveer de helft"),
+        (
+            "List Paragraph",
+            "In Nederland wordt gemiddeld elke acht dagen een vrouw gedood; bij ongeveer de helft",
+        ),
         ("List Paragraph", "Volgens de landelijke monitor zijn er ongeveer 1.000 opvangplekken"),
         ("Heading 2", "Nederland en het Verdrag van Istanbul"),
         ("Normal", "Nederland heeft het verdrag op 18 november 2015 geratificeerd"),
@@ -116,21 +125,36 @@ def test_huizen_paragraphs_in_order(huizen: tuple[Letter, Path]) -> None:
         ("List Paragraph", "Coördinatie en beleid: "),
         ("List Paragraph", "Dataverzameling en monitoring: "),
         ("Heading 2", "Over Soroptimist"),
-        ("Normal", "Soroptimist International is een wereldwijd netwerk van meer dan 65.000 vrouwen"),
+        (
+            "Normal",
+            "Soroptimist International is een wereldwijd netwerk van meer dan 65.000 vrouwen",
+        ),
         ("Heading 2", "Onze vraag aan uw partij"),
         ("Normal", "Wij rekenen erop dat uw partij dit thema stevig verankert"),
         ("Groet", "Met vriendelijke en betrokken groet,"),
         ("Ondertekening", "Soroptimistclub Bussum e.o."),
         ("Ondertekening", "Contact: bussum@soroptimist.nl"),
     ]
-    assert [(line.style, line.text[: len(text)]) for line, (_, text) in zip(lines, expected, strict=True)] == expected
+    assert [
+        (line.style, line.text[: len(text)])
+        for line, (_, text) in zip(lines, expected, strict=True)
+    ] == expected
 
 
 def test_huizen_measures_carry_their_articles(huizen: tuple[Letter, Path]) -> None:
     """Each numbered measure ends with its Convention articles, ordered by pillar then article."""
-    measures = [line.text for line in read_lines(huizen[1]) if line.text.endswith(")") and "(Art. " in line.text]
+    measures = [
+        line.text
+        for line in read_lines(huizen[1])
+        if line.text.endswith(")") and "(Art. " in line.text
+    ]
     assert [m.rsplit("(", 1)[1] for m in measures] == [
-        "Art. 13)", "Art. 14)", "Art. 15)", "Art. 23–24)", "Art. 10)", "Art. 11)",
+        "Art. 13)",
+        "Art. 14)",
+        "Art. 15)",
+        "Art. 23–24)",
+        "Art. 10)",
+        "Art. 11)",
     ]
 
 
@@ -148,7 +172,11 @@ def test_huizen_lists_are_real_word_numbering_that_restarts(huizen: tuple[Letter
 
 def test_huizen_facts_quote_source_and_year(huizen: tuple[Letter, Path]) -> None:
     """Every fact in the list names its source and year, with the corrected figures."""
-    facts = [line.text for line in read_lines(huizen[1]) if line.numbering and line.numbering[2] == "bullet"]
+    facts = [
+        line.text
+        for line in read_lines(huizen[1])
+        if line.numbering and line.numbering[2] == "bullet"
+    ]
     assert facts[0].endswith("(WHO, Violence against women prevalence estimates 2018, 2021)")
     assert "(CBS, gemiddelde over 2020–2024, 2025)" in facts[1]
     assert "familielid" not in facts[1]  # VERDRAG.md §4.2: every eight days counts all women
@@ -166,12 +194,10 @@ def test_huizen_has_no_invented_signatories(huizen: tuple[Letter, Path]) -> None
 def test_link_is_clickable(huizen: tuple[Letter, Path]) -> None:
     """The Council of Europe source is a real hyperlink to an external address."""
     document = docx.Document(str(huizen[1]))
-    links = [
-        (h.text, h.address)
-        for p in document.paragraphs
-        for h in p.hyperlinks
+    links = [(h.text, h.address) for p in document.paragraphs for h in p.hyperlinks]
+    assert links == [
+        ("Raad van Europa", "https://www.coe.int/en/web/istanbul-convention/netherlands")
     ]
-    assert links == [("Raad van Europa", "https://www.coe.int/en/web/istanbul-convention/netherlands")]
 
 
 def test_document_properties_and_language(huizen: tuple[Letter, Path]) -> None:
@@ -201,7 +227,10 @@ def test_almere_paragraphs_in_order(almere: tuple[Letter, Path]) -> None:
     """The coalition letter follows the seed: negotiators, measures by pillar, coalition agreement, signatories."""
     lines = read_lines(almere[1])
     expected: list[tuple[str, str]] = [
-        ("Adres", "Aan de fractievoorzitters van de politieke partijen in de gemeenteraad van Almere\nt.a.v. de raadsgriffie"),
+        (
+            "Adres",
+            "Aan de fractievoorzitters van de politieke partijen in de gemeenteraad van Almere\nt.a.v. de raadsgriffie",
+        ),
         ("Plaats en datum", "Almere, 28 april 2026"),
         ("Onderwerp", "Betreft: Het Verdrag van Istanbul in het coalitieakkoord"),
         ("Normal", "Geachte college-onderhandelaars,"),
@@ -218,14 +247,23 @@ def test_almere_paragraphs_in_order(almere: tuple[Letter, Path]) -> None:
         ("List Paragraph", "Coördinatie en beleid: "),
         ("List Paragraph", "Dataverzameling en monitoring: "),
         ("Normal", "Organisaties die geweld signaleren"),
-        ("Normal", "Wij hopen dat u deze urgentie deelt en het Verdrag van Istanbul een duidelijke plaats geeft in uw coalitieakkoord"),
+        (
+            "Normal",
+            "Wij hopen dat u deze urgentie deelt en het Verdrag van Istanbul een duidelijke plaats geeft in uw coalitieakkoord",
+        ),
         ("Groet", "Met vriendelijke en betrokken groet,"),
-        ("Ondertekening", "Mw. C.J.M. Stibbe-Hartman, voorzitter\nMw. J.A. Westerbrink, voorzitter\nSoroptimistclub Almere"),
+        (
+            "Ondertekening",
+            "Mw. C.J.M. Stibbe-Hartman, voorzitter\nMw. J.A. Westerbrink, voorzitter\nSoroptimistclub Almere",
+        ),
         ("Ondertekening", "Contact: almere@soroptimist.nl"),
         ("Kleine tekst", "Deze brief is digitaal aangemaakt en daarom niet ondertekend."),
         ("Kleine tekst", "Soroptimistclub Almere is aangesloten bij Soroptimist."),
     ]
-    assert [(line.style, line.text[: len(text)]) for line, (_, text) in zip(lines, expected, strict=True)] == expected
+    assert [
+        (line.style, line.text[: len(text)])
+        for line, (_, text) in zip(lines, expected, strict=True)
+    ] == expected
 
 
 def test_almere_measures_grouped_by_pillar(almere: tuple[Letter, Path]) -> None:
@@ -233,9 +271,15 @@ def test_almere_measures_grouped_by_pillar(almere: tuple[Letter, Path]) -> None:
     path = almere[1]
     numbered = [line.numbering for line in read_lines(path) if line.numbering]
     assert [(level, fmt) for _, level, fmt in numbered] == [
-        (0, "decimal"), (1, "bullet"), (1, "bullet"), (1, "bullet"),
-        (0, "decimal"), (1, "bullet"),
-        (0, "decimal"), (1, "bullet"), (1, "bullet"),
+        (0, "decimal"),
+        (1, "bullet"),
+        (1, "bullet"),
+        (1, "bullet"),
+        (0, "decimal"),
+        (1, "bullet"),
+        (0, "decimal"),
+        (1, "bullet"),
+        (1, "bullet"),
     ]
     pillar_ids = {numbered[i][0] for i in (0, 4, 6)}
     assert len(pillar_ids) == 1  # one list: 1, 2, 3

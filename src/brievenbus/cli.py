@@ -31,11 +31,19 @@ err = Console(stderr=True)
 
 DataOption = Annotated[
     Path | None,
-    typer.Option("--data", help="Map met eigen gegevens (standaard: ./data, anders de meegeleverde).", show_default=False),
+    typer.Option(
+        "--data",
+        help="Map met eigen gegevens (standaard: ./data, anders de meegeleverde).",
+        show_default=False,
+    ),
 ]
 TemplatesOption = Annotated[
     Path | None,
-    typer.Option("--sjablonen", help="Map met eigen sjablonen (standaard: ./templates, anders de meegeleverde).", show_default=False),
+    typer.Option(
+        "--sjablonen",
+        help="Map met eigen sjablonen (standaard: ./templates, anders de meegeleverde).",
+        show_default=False,
+    ),
 ]
 
 
@@ -49,7 +57,12 @@ def _version_callback(value: bool) -> None:
 def main_options(
     show_version: Annotated[
         bool,
-        typer.Option("--version", help="Toon het versienummer en stop.", callback=_version_callback, is_eager=True),
+        typer.Option(
+            "--version",
+            help="Toon het versienummer en stop.",
+            callback=_version_callback,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     """Pleitbrieven over het Verdrag van Istanbul voor Soroptimistclubs, als Word-document."""
@@ -71,33 +84,53 @@ def _parse_date(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18") from None
+        raise typer.BadParameter(
+            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18"
+        ) from None
 
 
 @app.command("genereer")
 def generate(
     municipalities: Annotated[
         list[str],
-        typer.Argument(help="Gemeente(n): naam, gangbare naam of CBS-code (GM0406).", show_default=False),
+        typer.Argument(
+            help="Gemeente(n): naam, gangbare naam of CBS-code (GM0406).", show_default=False
+        ),
     ],
     context: Annotated[
         str | None,
-        typer.Option("--context", "-c", help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).", show_default=False),
+        typer.Option(
+            "--context",
+            "-c",
+            help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).",
+            show_default=False,
+        ),
     ] = None,
     measure_ids: Annotated[
         list[str] | None,
-        typer.Option("--maatregel", "-m", help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.", show_default=False),
+        typer.Option(
+            "--maatregel",
+            "-m",
+            help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.",
+            show_default=False,
+        ),
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--datum", help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).", show_default=False),
+        typer.Option(
+            "--datum",
+            help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).",
+            show_default=False,
+        ),
     ] = None,
     output_dir: Annotated[
         Path, typer.Option("--uitvoer", "-o", help="Map voor de brieven.")
     ] = Path("brieven"),
     overwrite: Annotated[
         bool,
-        typer.Option("--overschrijf", help="Vervang een bestaande brief ook als die met de hand is bewerkt."),
+        typer.Option(
+            "--overschrijf", help="Vervang een bestaande brief ook als die met de hand is bewerkt."
+        ),
     ] = False,
     data_dir: DataOption = None,
     templates_dir: TemplatesOption = None,
@@ -132,7 +165,9 @@ def generate(
     except BriefError as error:
         _fail(error)
     except KeyboardInterrupt:
-        err.print("[red]Afgebroken.[/] Er is geen half bestand achtergelaten; start de opdracht opnieuw.")
+        err.print(
+            "[red]Afgebroken.[/] Er is geen half bestand achtergelaten; start de opdracht opnieuw."
+        )
         raise typer.Exit(code=1) from None
 
 

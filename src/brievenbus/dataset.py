@@ -82,7 +82,9 @@ class Dataset:
             return self.clubs[municipality.club]
         names = {municipality.code.casefold(), *_names_of(municipality)}
         for club in self.clubs.values():
-            if any(search_key(area) in names or area.casefold() in names for area in club.werkgebied):
+            if any(
+                search_key(area) in names or area.casefold() in names for area in club.werkgebied
+            ):
                 return club
         return next(club for club in self.clubs.values() if club.standaard)
 
@@ -95,7 +97,7 @@ def search_key(text: str) -> str:
 
 def _base_name(name: str) -> str:
     """'Bergen (NH)' → 'Bergen'."""
-    return name.split(" (")[0]
+    return name.split(" (", maxsplit=1)[0]
 
 
 def _names_of(municipality: Municipality) -> set[str]:
@@ -122,8 +124,10 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     if problems:
         raise DataError(*problems)
 
-    def checked(name: str, model: type[MunicipalitiesFile] | type[MeasuresFile]
-                | type[ClubsFile] | type[FactsFile]) -> object:
+    def checked(
+        name: str,
+        model: type[MunicipalitiesFile] | type[MeasuresFile] | type[ClubsFile] | type[FactsFile],
+    ) -> object:
         try:
             return validate(documents[name], model)
         except DataError as error:
@@ -141,8 +145,12 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     assert isinstance(clubs, ClubsFile)
     assert isinstance(facts, FactsFile)
 
-    problems += _unique(documents["municipalities"], "gemeenten", [m.code for m in municipalities.gemeenten], "code")
-    problems += _unique(documents["measures"], "maatregelen", [m.id for m in measures.maatregelen], "id")
+    problems += _unique(
+        documents["municipalities"], "gemeenten", [m.code for m in municipalities.gemeenten], "code"
+    )
+    problems += _unique(
+        documents["measures"], "maatregelen", [m.id for m in measures.maatregelen], "id"
+    )
     problems += _unique(documents["clubs"], "clubs", [c.id for c in clubs.clubs], "id")
     problems += _unique(documents["facts"], "feiten", [f.id for f in facts.feiten], "id")
     problems += _check_references(documents, municipalities, measures, clubs, list(kinds))
@@ -187,16 +195,48 @@ def _check_references(
     for index, municipality in enumerate(municipalities.gemeenten):
         where = ("gemeenten", index)
         if municipality.club and municipality.club not in club_ids:
-            problems.append(_unknown(documents["municipalities"], (*where, "club"), "club", municipality.club, club_ids))
+            problems.append(
+                _unknown(
+                    documents["municipalities"],
+                    (*where, "club"),
+                    "club",
+                    municipality.club,
+                    club_ids,
+                )
+            )
         if municipality.context and municipality.context not in kinds:
-            problems.append(_unknown(documents["municipalities"], (*where, "context"), "briefsoort", municipality.context, kinds))
+            problems.append(
+                _unknown(
+                    documents["municipalities"],
+                    (*where, "context"),
+                    "briefsoort",
+                    municipality.context,
+                    kinds,
+                )
+            )
         for position, measure_id in enumerate(municipality.maatregelen or []):
             if measure_id not in measure_ids:
-                problems.append(_unknown(documents["municipalities"], (*where, "maatregelen", position), "maatregel", measure_id, measure_ids))
+                problems.append(
+                    _unknown(
+                        documents["municipalities"],
+                        (*where, "maatregelen", position),
+                        "maatregel",
+                        measure_id,
+                        measure_ids,
+                    )
+                )
     for index, measure in enumerate(measures.maatregelen):
         for position, kind in enumerate(measure.contexten):
             if kind not in kinds:
-                problems.append(_unknown(documents["measures"], ("maatregelen", index, "contexten", position), "briefsoort", kind, kinds))
+                problems.append(
+                    _unknown(
+                        documents["measures"],
+                        ("maatregelen", index, "contexten", position),
+                        "briefsoort",
+                        kind,
+                        kinds,
+                    )
+                )
     if not any(club.standaard for club in clubs.clubs):
         problems.append(
             documents["clubs"].problem(
@@ -208,7 +248,9 @@ def _check_references(
     return problems
 
 
-def _unknown(document: YamlDocument, location: tuple[str | int, ...], what: str, value: str, known: list[str]) -> Problem:
+def _unknown(
+    document: YamlDocument, location: tuple[str | int, ...], what: str, value: str, known: list[str]
+) -> Problem:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     hint = f"bedoelt u '{close[0]}'?" if close else f"bekend: {', '.join(sorted(known)[:12])}"
     return document.problem(location, f"onbekende {what} '{value}'", hint)

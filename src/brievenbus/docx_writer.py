@@ -14,7 +14,7 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -140,7 +140,8 @@ def load_house_style(path: Path) -> HouseStyle:
 
 
 def _serialize(root: etree._Element) -> str:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode()
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml.decode()
 
 
 def _split_document(xml: bytes) -> tuple[str, str]:
@@ -176,12 +177,16 @@ def _find_slots(parts: dict[str, bytes]) -> dict[str, list[Slot]]:
             if not match:
                 continue
             properties = paragraph.find(_w("pPr"))
-            paragraph_properties = etree.tostring(properties).decode() if properties is not None else ""
+            paragraph_properties = (
+                etree.tostring(properties).decode() if properties is not None else ""
+            )
             parent = paragraph.getparent()
             assert parent is not None
             parent.replace(paragraph, etree.Comment(MARKER))
             before, after = _serialize(root).split(f"<!--{MARKER}-->")
-            slots.setdefault(match.group(1), []).append(Slot(name, before, after, paragraph_properties))
+            slots.setdefault(match.group(1), []).append(
+                Slot(name, before, after, paragraph_properties)
+            )
             break  # one placeholder per part
     return slots
 
@@ -207,19 +212,20 @@ class _Builder:
         if paragraph.style:
             properties = f'<w:pStyle w:val="{self.style.style_id(paragraph.style)}"/>'
         elif paragraph.heading:
-            properties = f'<w:pStyle w:val="{self.style.style_id(f"heading {paragraph.heading}")}"/>'
+            properties = (
+                f'<w:pStyle w:val="{self.style.style_id(f"heading {paragraph.heading}")}"/>'
+            )
         elif paragraph.list_position:
             properties = f'<w:pStyle w:val="{self.style.style_id("List Paragraph")}"/>'
         position = paragraph.list_position
         if position and position.first_in_item:
             num_id = self.num_id(position.list_id, position.level, position.ordered)
-            properties += f'<w:numPr><w:ilvl w:val="{position.level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            properties += (
+                f'<w:numPr><w:ilvl w:val="{position.level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
         elif position:
             properties += f'<w:ind w:left="{LIST_INDENT * (position.level + 1)}"/>'
-        if properties:
-            properties = f"<w:pPr>{properties}</w:pPr>"
-        else:
-            properties = default_properties
+        properties = f"<w:pPr>{properties}</w:pPr>" if properties else default_properties
         return f"<w:p>{properties}{self.runs(paragraph.runs)}</w:p>"
 
     def runs(self, runs: Sequence[Run]) -> str:
@@ -229,14 +235,17 @@ class _Builder:
                 xml.append("<w:r><w:br/></w:r>")
                 continue
             link = run.link if self.allow_links else None
-            formatting = ('<w:rStyle w:val="Hyperlink"/>' if link else "") + (
-                "<w:b/>" if run.bold else ""
-            ) + ("<w:i/>" if run.italic else "")
+            formatting = (
+                ('<w:rStyle w:val="Hyperlink"/>' if link else "")
+                + ("<w:b/>" if run.bold else "")
+                + ("<w:i/>" if run.italic else "")
+            )
             if formatting:
                 formatting = f"<w:rPr>{formatting}</w:rPr>"
             element = f'<w:r>{formatting}<w:t xml:space="preserve">{xml_text(run.text)}</w:t></w:r>'
             if link:
-                element = f'<w:hyperlink r:id="{self.link_id(link)}" w:history="1">{element}</w:hyperlink>'
+                rid = self.link_id(link)
+                element = f'<w:hyperlink r:id="{rid}" w:history="1">{element}</w:hyperlink>'
             xml.append(element)
         return "".join(xml)
 
@@ -255,7 +264,8 @@ class _Builder:
             abstract = self.style.ordered_abstract if ordered else self.style.bullet_abstract
             nums.append(
                 f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-                f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>'
+                "</w:num>"
             )
         return self.style.numbering_head + "".join(nums) + "</w:numbering>"
 
@@ -278,7 +288,8 @@ def core_properties_xml(properties: CoreProperties) -> str:
     stamp = f"{properties.created.isoformat()}T00:00:00Z"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        "<cp:coreProperties"
+        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{xml_text(properties.title)}</dc:title>"
@@ -295,7 +306,7 @@ def core_properties_xml(properties: CoreProperties) -> str:
 def build_docx(
     style: HouseStyle,
     body: Sequence[Paragraph],
-    slots: dict[str, Sequence[Paragraph]],
+    slots: Mapping[str, Sequence[Paragraph]],
     properties: CoreProperties,
 ) -> bytes:
     """Build one letter as .docx bytes: body paragraphs plus header/footer fillings."""

@@ -117,7 +117,9 @@ class Workspace:
             if measure_id not in catalogue:
                 raise DataError.simple(
                     f"maatregel '{measure_id}' bestaat niet",
-                    _did_you_mean(measure_id, list(catalogue), "'brief maatregelen' toont de catalogus"),
+                    _did_you_mean(
+                        measure_id, list(catalogue), "'brief maatregelen' toont de catalogus"
+                    ),
                 )
         if measure_ids:
             chosen = [catalogue[i] for i in dict.fromkeys(measure_ids)]
@@ -137,7 +139,9 @@ class Workspace:
                 "naam": name,
                 "omschrijving": description,
                 "maatregelen": [m for m in plan.measures if m.pijler == pillar_id],
-                "artikelen": sorted({a for m in plan.measures if m.pijler == pillar_id for a in m.artikelen}),
+                "artikelen": sorted(
+                    {a for m in plan.measures if m.pijler == pillar_id for a in m.artikelen}
+                ),
             }
             for pillar_id, (name, description) in PILLARS.items()
         ]
@@ -172,7 +176,9 @@ class Workspace:
             style,
             paragraphs,
             slots,
-            CoreProperties(title=subject, subject=subject, author=plan.club.naam, created=plan.date),
+            CoreProperties(
+                title=subject, subject=subject, author=plan.club.naam, created=plan.date
+            ),
         )
         return Letter(plan, subject, data, self._warnings(plan, body))
 
@@ -207,7 +213,9 @@ def _did_you_mean(value: str, options: Sequence[str], otherwise: str) -> str:
 # ----------------------------------------------------------------- writing
 
 
-def write_letter(letter: Letter, output_dir: Path, overwrite: bool = False) -> tuple[Path, WriteStatus]:
+def write_letter(
+    letter: Letter, output_dir: Path, overwrite: bool = False
+) -> tuple[Path, WriteStatus]:
     """Write atomically; an existing file that differs is kept unless overwrite."""
     path = output_dir / letter.plan.file_name
     try:

@@ -129,12 +129,12 @@ def read_yaml(path: Path) -> YamlDocument:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        error_line = mark.line + 1 if mark else None
         message, hint = _YAML_PROBLEMS.get(
             error.problem or "",
             (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
         )
-        raise DataError(Problem(display_path(path), line, message, hint)) from None
+        raise DataError(Problem(display_path(path), error_line, message, hint)) from None
     problems: list[Problem] = []
     document.data = _to_python(node, (), document, problems) if node else None
     if problems:
@@ -150,7 +150,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Parsing the 342 municipalities takes ~0.25 s even with libyaml; the parsed
 # values and lines are cached by content hash (marshal: plain data, no code).
 def _cache_path(raw: bytes) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or Path.home() / ".cache"
+    base = (
+        os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or Path.home() / ".cache"
+    )
     digest = hashlib.sha256(raw + sys.version.encode() + b"brievenbus-yaml-2").hexdigest()
     return Path(base) / "brievenbus" / f"{digest}.marshal"
 
@@ -204,6 +206,7 @@ def _to_python(
             _to_python(item, (*location, index), document, problems)
             for index, item in enumerate(node.value)
         ]
+    assert isinstance(node, yaml.ScalarNode)
     if node.tag == "tag:yaml.org,2002:null" and not node.style:  # plain, not quoted
         return None
     return str(node.value)
@@ -217,13 +220,11 @@ def validate(document: YamlDocument, model: type[ModelT]) -> ModelT:
     try:
         return model.model_validate(document.data if document.data is not None else {})
     except ValidationError as error:
-        problems = [
-            document.problem(tuple(e["loc"]), *_explain(e, model)) for e in error.errors()
-        ]
+        problems = [document.problem(tuple(e["loc"]), *_explain(e, model)) for e in error.errors()]
         raise DataError(*problems) from None
 
 
-def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:
+def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PLR0911 (one per kind)
     """A Dutch message and hint for one pydantic error."""
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}

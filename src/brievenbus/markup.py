@@ -83,7 +83,9 @@ def parse_markdown(text: str) -> list[Paragraph]:
             pending_style = None
             if lists:
                 list_id, ordered = lists[-1]
-                paragraph.list_position = ListPosition(list_id, len(lists) - 1, ordered, item_started)
+                paragraph.list_position = ListPosition(
+                    list_id, len(lists) - 1, ordered, item_started
+                )
                 item_started = False
             paragraphs.append(paragraph)
         elif token.type == "heading_close":

@@ -44,7 +44,9 @@ YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
 MunicipalityCode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^GM\d{4}$")]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Article = Annotated[int, Field(ge=1, le=81)]
-Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+]
 
 
 class Strict(BaseModel):
@@ -194,4 +196,3 @@ class FactsFile(Strict):
     """data/facts.yaml."""
 
     feiten: list[Fact]
-

@@ -7,7 +7,9 @@ import unicodedata
 
 MAX_SLUG_LENGTH = 80
 # Names Windows refuses as file names, whatever the extension.
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
 
 
 def slugify(text: str) -> str:

@@ -193,5 +193,7 @@ def _hint(error: BaseException) -> str:
     if isinstance(error, jinja2.UndefinedError):
         return "controleer de spelling; de README noemt alle variabelen van een brief"
     if "None" in str(error):
-        return "zet de regel binnen {% if … %} … {% endif %} zodat een lege waarde wordt overgeslagen"
+        return (
+            "zet de regel binnen {% if … %} … {% endif %} zodat een lege waarde wordt overgeslagen"
+        )
     return "controleer deze regel van het sjabloon"
