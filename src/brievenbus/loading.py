@@ -29,8 +29,24 @@ from brievenbus.errors import DataError, Problem
 Location = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-# PyYAML's messages, in Dutch, with what to do about them.
+# The YAML parser's messages (libyaml's and PyYAML's wording), in Dutch, with what to do.
 _YAML_PROBLEMS = {
+    "mapping values are not allowed in this context": (
+        "een dubbele punt op een plek waar die niet mag",
+        "zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    "found a tab character that violates indentation": (
+        "een tab-teken",
+        "YAML gebruikt alleen spaties om in te springen: vervang de tab door spaties",
+    ),
+    "found character that cannot start any token": (
+        "een teken waarmee een waarde niet mag beginnen (bv. @, ` of %)",
+        "zet de tekst tussen aanhalingstekens",
+    ),
+    "did not find expected node content": (
+        "een waarde ontbreekt of is onleesbaar",
+        "controleer de inspringing, en zet tekst met bijzondere tekens tussen aanhalingstekens",
+    ),
     "mapping values are not allowed here": (
         "een dubbele punt op een plek waar die niet mag",
         "zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing",
