@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from tests.conftest import RunBrief, read_paragraphs
 
 

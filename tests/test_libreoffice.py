@@ -1,0 +1,75 @@
+"""Word-processor compatibility: LibreOffice converts the letters, within two A4 pages."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from brievenbus.letters import Workspace, write_letter
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFINFO = shutil.which("pdfinfo")
+
+pytestmark = pytest.mark.skipif(
+    not (SOFFICE and PDFINFO) and not os.environ.get("CI"),
+    reason="LibreOffice/poppler not installed (CI installs them: see .ci/run)",
+)
+
+
+def page_count(pdf: Path) -> int:
+    """Pages according to pdfinfo."""
+    assert PDFINFO, "pdfinfo (poppler-utils) is missing"
+    info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert match, info
+    return int(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both seed letters and the longest municipality name, converted in one LibreOffice run."""
+    assert SOFFICE, "LibreOffice is missing: apt-get install -y libreoffice-writer-nogui"
+    folder = tmp_path_factory.mktemp("pdf")
+    workspace = Workspace.open()
+    letters = {
+        "huizen": ("Huizen", "verkiezingen"),
+        "almere": ("Almere", "coalitie"),
+        "nuenen": ("Nuenen, Gerwen en Nederwetten", "coalitie"),
+    }
+    paths = []
+    for key, (name, kind) in letters.items():
+        plan = workspace.plan(
+            workspace.dataset.find_municipality(name), kind, datetime.date(2026, 4, 28)
+        )
+        path, _ = write_letter(workspace.render(plan), folder / key)
+        paths.append(path)
+    profile = folder / "profile"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *map(str, paths),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return {key: folder / f"{path.stem}.pdf" for key, path in zip(letters, paths, strict=True)}
+
+
+@pytest.mark.parametrize("key", ["huizen", "almere", "nuenen"])
+def test_letter_converts_within_two_pages(pdfs: dict[str, Path], key: str) -> None:
+    """LibreOffice opens the letter and it fits on at most two A4 pages."""
+    assert pdfs[key].exists()
+    assert 1 <= page_count(pdfs[key]) <= 2
