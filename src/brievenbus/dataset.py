@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
-from brievenbus.loading import YamlDocument, find_file, read_yaml, validate
+from brievenbus.loading import ModelT, YamlDocument, find_file, read_yaml, validate
 from brievenbus.models import (
     LETTER_KINDS,
     Club,
@@ -80,11 +80,9 @@ class Dataset:
         """The club writing to this municipality: explicit, by area, else the default sender."""
         if municipality.club:
             return self.clubs[municipality.club]
-        names = {municipality.code.casefold(), *_names_of(municipality)}
+        names = {search_key(municipality.code), *_names_of(municipality)}
         for club in self.clubs.values():
-            if any(
-                search_key(area) in names or area.casefold() in names for area in club.werkgebied
-            ):
+            if any(search_key(area) in names for area in club.werkgebied):
                 return club
         return next(club for club in self.clubs.values() if club.standaard)
 
@@ -124,26 +122,17 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     if problems:
         raise DataError(*problems)
 
-    def checked(
-        name: str,
-        model: type[MunicipalitiesFile] | type[MeasuresFile] | type[ClubsFile] | type[FactsFile],
-    ) -> object:
-        try:
-            return validate(documents[name], model)
-        except DataError as error:
-            problems.extend(error.problems)
-            return None
-
-    municipalities = checked("municipalities", MunicipalitiesFile)
-    measures = checked("measures", MeasuresFile)
-    clubs = checked("clubs", ClubsFile)
-    facts = checked("facts", FactsFile)
+    municipalities = _checked(documents["municipalities"], MunicipalitiesFile, problems)
+    measures = _checked(documents["measures"], MeasuresFile, problems)
+    clubs = _checked(documents["clubs"], ClubsFile, problems)
+    facts = _checked(documents["facts"], FactsFile, problems)
     if problems:
         raise DataError(*problems)
-    assert isinstance(municipalities, MunicipalitiesFile)
-    assert isinstance(measures, MeasuresFile)
-    assert isinstance(clubs, ClubsFile)
-    assert isinstance(facts, FactsFile)
+    # No problems means every file validated.
+    assert municipalities is not None
+    assert measures is not None
+    assert clubs is not None
+    assert facts is not None
 
     problems += _unique(
         documents["municipalities"], "gemeenten", [m.code for m in municipalities.gemeenten], "code"
@@ -163,6 +152,15 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
         facts={f.id: f for f in facts.feiten},
         paths=paths,
     )
+
+
+def _checked(document: YamlDocument, model: type[ModelT], problems: list[Problem]) -> ModelT | None:
+    """Validate one file, adding its problems to the list instead of stopping."""
+    try:
+        return validate(document, model)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
 
 
 def _unique(document: YamlDocument, key: str, values: list[str], field: str) -> list[Problem]:
