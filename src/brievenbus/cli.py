@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from brievenbus.letters import Workspace
 
 app = typer.Typer(
     name="brief",
@@ -169,6 +172,174 @@ def generate(
             "[red]Afgebroken.[/] Er is geen half bestand achtergelaten; start de opdracht opnieuw."
         )
         raise typer.Exit(code=1) from None
+
+
+@app.command("controleer")
+def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) -> None:
+    """Controleer alle gegevens en maak elke brief op proef (er wordt niets geschreven).
+
+    Meldt alle problemen tegelijk, elk met bestand en regel.
+
+    Voorbeeld:
+
+        brief controleer
+    """
+    from brievenbus.checking import check_workspace
+    from brievenbus.loading import display_path
+
+    report = check_workspace(data_dir, templates_dir)
+    for problem in report.problems:
+        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+    if report.dataset is not None:
+        for path in report.dataset.paths.values():
+            out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
+    if not report.ok:
+        err.print(f"[red]{len(report.problems)} probleem/problemen gevonden.[/]")
+        raise typer.Exit(code=1)
+    assert report.dataset is not None
+    data = report.dataset
+    out.print(
+        f"[green]Alles in orde:[/] {len(data.municipalities)} gemeenten, "
+        f"{len(data.measures)} maatregelen, {len(data.clubs)} clubs, {len(data.facts)} feiten; "
+        f"{report.letters_rendered} brieven op proef gemaakt.",
+        highlight=False,
+    )
+
+
+def _open_workspace(data_dir: Path | None, templates_dir: Path | None = None) -> Workspace:
+    from brievenbus.errors import BriefError
+    from brievenbus.letters import Workspace
+
+    try:
+        return Workspace.open(data_dir, templates_dir)
+    except BriefError as error:
+        _fail(error)
+
+
+@app.command("maatregelen")
+def list_measures(
+    pillar: Annotated[
+        str | None,
+        typer.Option(
+            "--pijler",
+            help="Alleen deze pijler: preventie, bescherming, vervolging of beleid.",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: DataOption = None,
+) -> None:
+    """Toon de catalogus van maatregelen, per pijler.
+
+    Voorbeeld:
+
+        brief maatregelen --pijler bescherming
+    """
+    from rich.table import Table
+
+    from brievenbus.models import PILLARS
+    from brievenbus.rendering import format_articles
+
+    if pillar is not None and pillar not in PILLARS:
+        raise typer.BadParameter(f"kies uit: {', '.join(PILLARS)}", param_hint="--pijler")
+    dataset = _open_workspace(data_dir).dataset
+    table = Table(title="Maatregelen", show_lines=False)
+    for column in ("pijler", "id", "titel", "artikelen", "standaard", "briefsoorten"):
+        table.add_column(column, overflow="fold")
+    for measure in sorted(dataset.measures.values(), key=lambda m: m.sort_key):
+        if pillar in (None, measure.pijler):
+            table.add_row(
+                measure.pijler,
+                measure.id,
+                measure.titel,
+                format_articles(measure.artikelen),
+                "ja" if measure.standaard else "",
+                ", ".join(measure.contexten),
+            )
+    out.print(table)
+
+
+@app.command("gemeenten")
+def list_municipalities(
+    province: Annotated[
+        str | None,
+        typer.Option("--provincie", help="Alleen gemeenten in deze provincie.", show_default=False),
+    ] = None,
+    club_id: Annotated[
+        str | None,
+        typer.Option("--club", help="Alleen gemeenten van deze club (id).", show_default=False),
+    ] = None,
+    data_dir: DataOption = None,
+) -> None:
+    """Toon gemeenten met inwoners, club en fracties (zetels).
+
+    Voorbeelden:
+
+        brief gemeenten --provincie Flevoland
+
+        brief gemeenten --club almere
+    """
+    from rich.table import Table
+
+    from brievenbus.dataset import search_key
+    from brievenbus.rendering import format_number
+
+    dataset = _open_workspace(data_dir).dataset
+    if club_id is not None and club_id not in dataset.clubs:
+        raise typer.BadParameter(
+            f"onbekende club; kies uit: {', '.join(dataset.clubs)}", param_hint="--club"
+        )
+    provinces = sorted({m.provincie for m in dataset.municipalities})
+    if province is not None and search_key(province) not in {search_key(p) for p in provinces}:
+        raise typer.BadParameter(
+            f"onbekende provincie; kies uit: {', '.join(provinces)}", param_hint="--provincie"
+        )
+    table = Table(title="Gemeenten")
+    for column in ("code", "naam", "provincie", "inwoners", "club", "fracties (zetels)"):
+        table.add_column(column, overflow="fold")
+    for municipality in dataset.municipalities:
+        club = dataset.club_for(municipality)
+        if province is not None and search_key(province) != search_key(municipality.provincie):
+            continue
+        if club_id is not None and club.id != club_id:
+            continue
+        parties = ", ".join(f"{p.naam} ({p.zetels})" for p in municipality.raad.fracties)
+        table.add_row(
+            municipality.code,
+            municipality.naam,
+            municipality.provincie,
+            format_number(municipality.inwoners.aantal),
+            club.id,
+            parties or (municipality.raad.opmerking or ""),
+        )
+    out.print(table)
+
+
+@app.command("clubs")
+def list_clubs(data_dir: DataOption = None) -> None:
+    """Toon de clubs met plaats, contact en werkgebied.
+
+    Voorbeeld:
+
+        brief clubs
+    """
+    from rich.table import Table
+
+    dataset = _open_workspace(data_dir).dataset
+    table = Table(title="Clubs")
+    for column in ("id", "naam", "plaats", "e-mail", "werkgebied", "standaard"):
+        table.add_column(column, overflow="fold")
+    for club in dataset.clubs.values():
+        table.add_row(
+            club.id,
+            club.naam,
+            club.plaats or "",
+            club.email or "",
+            ", ".join(club.werkgebied),
+            "ja" if club.standaard else "",
+        )
+    out.print(table)
 
 
 def main() -> None:

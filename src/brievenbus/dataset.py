@@ -38,7 +38,12 @@ class Dataset:
     measures: dict[str, Measure]
     clubs: dict[str, Club]
     facts: dict[str, Fact]
-    paths: dict[str, Path]
+    documents: dict[str, YamlDocument]  # for file:line of any item after loading
+
+    @property
+    def paths(self) -> dict[str, Path]:
+        """Which file each kind of data was read from."""
+        return {name: document.path for name, document in self.documents.items()}
 
     # ------------------------------------------------------------ look-ups
 
@@ -150,7 +155,7 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
         measures={m.id: m for m in measures.maatregelen},
         clubs={c.id: c for c in clubs.clubs},
         facts={f.id: f for f in facts.feiten},
-        paths=paths,
+        documents=documents,
     )
 
 

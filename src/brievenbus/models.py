@@ -190,6 +190,7 @@ class Fact(Strict):
     jaar: Annotated[int, Field(ge=1900, le=2100)]
     link: Text | None = None
     contexten: list[Slug] = []
+    tijdloos: YesNo = False  # a historical fact (a date) that does not go out of date
 
 
 class FactsFile(Strict):
