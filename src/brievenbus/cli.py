@@ -342,6 +342,28 @@ def list_clubs(data_dir: DataOption = None) -> None:
     out.print(table)
 
 
+@app.command("schema")
+def write_schemas(
+    folder: Annotated[Path, typer.Argument(help="Map voor de JSON Schema-bestanden.")] = Path(
+        "schema"
+    ),
+) -> None:
+    """Schrijf een JSON Schema per gegevensbestand, voor aanvulling en controle in uw editor.
+
+    Voorbeeld:
+
+        brief schema schema
+    """
+    from brievenbus.errors import BriefError
+    from brievenbus.schema import write_json_schemas
+
+    try:
+        for path in write_json_schemas(folder):
+            out.print(f"[green]geschreven:[/] {path}", highlight=False)
+    except BriefError as error:
+        _fail(error)
+
+
 def main() -> None:
     """Entry point of the `brief` console script."""
     app()

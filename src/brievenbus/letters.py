@@ -230,7 +230,7 @@ def write_letter(
                     "gebruik --overschrijf om het te vervangen, of --uitvoer ANDERE_MAP",
                 )
         status = WriteStatus.CHANGED if path.exists() else WriteStatus.NEW
-        _atomic_write(path, letter.docx)
+        atomic_write(path, letter.docx)
     except OSError as error:
         raise OutputError.simple(
             f"kan niet schrijven in {display_path(output_dir)} ({error.strerror})",
@@ -239,7 +239,7 @@ def write_letter(
     return path, status
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half file."""
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".brief-", suffix=".tmp")
     try:

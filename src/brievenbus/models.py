@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 Pillar = Literal["preventie", "bescherming", "vervolging", "beleid"]
 
@@ -40,7 +47,11 @@ def _parse_yes_no(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-YesNo = Annotated[bool, BeforeValidator(_parse_yes_no)]
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_parse_yes_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]}),
+]
 MunicipalityCode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^GM\d{4}$")]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Article = Annotated[int, Field(ge=1, le=81)]

@@ -159,7 +159,7 @@ def render_template(name: str, context: Mapping[str, Any], explicit_dir: Path | 
             Problem(
                 display_path(path) if path else None,
                 error.lineno,
-                f"fout in het sjabloon: {error.message}",
+                f"fout in het sjabloon: {_describe_syntax(error.message or '')}",
                 "controleer {{ }}, {% %} en of elke {% if %} of {% for %} een {% end… %} heeft",
             )
         ) from None
@@ -178,14 +178,44 @@ def _template_position(error: BaseException) -> tuple[Path | None, int | None]:
     return None, None
 
 
+# What template authors call the objects they get (README, "Variabelen").
+_OBJECT_NAMES = {
+    "Municipality": "gemeente",
+    "Club": "club",
+    "Party": "fractie",
+    "Measure": "maatregel",
+    "Fact": "feit",
+    "Signatory": "ondertekenaar",
+    "Council": "gemeente.raad",
+    "Population": "gemeente.inwoners",
+    "dict": "een blok",
+}
+
+
 def _describe(error: BaseException) -> str:
     message = str(error)
     match = re.match(r"'(.+)' is undefined", message)
     if match:
         return f"'{match.group(1)}' bestaat niet"
-    match = re.match(r"'(.+)' has no attribute '(.+)'", message)
+    match = re.match(r"'(?:[\w.]*\.)?(\w+)(?: object)?' has no attribute '(.+)'", message)
     if match:
-        return f"'{match.group(2)}' bestaat niet (in {match.group(1)})"
+        owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
+        return f"'{match.group(2)}' bestaat niet (in {owner})"
+    return message
+
+
+def _describe_syntax(message: str) -> str:
+    """Jinja's syntax messages in Dutch, for the common cases."""
+    match = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
+    if message.startswith("Unexpected end of template") and match:
+        tag = match.group(1)
+        return f"het sjabloon eindigt terwijl {{% {tag} %}} nog open staat ({{% end{tag} %}} mist)"
+    match = re.match(r"Encountered unknown tag '(\w+)'", message)
+    if match:
+        return f"onbekende opdracht {{% {match.group(1)} %}}"
+    match = re.match(r"unexpected '(.+)'", message)
+    if match:
+        return f"onverwacht teken '{match.group(1)}'"
     return message
 
 

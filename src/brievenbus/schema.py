@@ -1,0 +1,57 @@
+"""JSON Schema for each data file, so an editor can complete keys and flag typos."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from brievenbus.dataset import DATA_FILES
+from brievenbus.errors import OutputError
+from brievenbus.letters import atomic_write
+from brievenbus.loading import display_path
+from brievenbus.models import ClubsFile, FactsFile, MeasuresFile, MunicipalitiesFile
+
+MODELS: dict[str, type[BaseModel]] = {
+    "municipalities": MunicipalitiesFile,
+    "measures": MeasuresFile,
+    "clubs": ClubsFile,
+    "facts": FactsFile,
+}
+
+
+def json_schema(name: str) -> dict[str, object]:
+    """The schema of one data file, titled by its file name."""
+    schema = _without_descriptions(MODELS[name].model_json_schema())
+    schema["title"] = DATA_FILES[name]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def write_json_schemas(folder: Path) -> list[Path]:
+    """Write <file>.schema.json for every data file; return the paths written."""
+    paths = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, file_name in DATA_FILES.items():
+            path = folder / file_name.replace(".yaml", ".schema.json")
+            text = json.dumps(json_schema(name), indent=2, ensure_ascii=False) + "\n"
+            atomic_write(path, text.encode())
+            paths.append(display_path(path))
+    except OSError as error:
+        raise OutputError.simple(
+            f"kan niet schrijven in {display_path(folder)} ({error.strerror})",
+            "kies een andere map: brief schema MAP",
+        ) from None
+    return paths
+
+
+def _without_descriptions(value: Any) -> Any:
+    """Drop the (English) class docstrings pydantic puts in; an editor shows them to users."""
+    if isinstance(value, dict):
+        return {k: _without_descriptions(v) for k, v in value.items() if k != "description"}
+    if isinstance(value, list):
+        return [_without_descriptions(v) for v in value]
+    return value

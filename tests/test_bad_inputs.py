@@ -1,0 +1,49 @@
+"""The bad-input catalogue: each folder in tests/bad_inputs/ is a small broken workspace.
+
+A case holds the files that differ from the packaged defaults (``data/…``,
+``templates/…``), the command (``opdracht``) and the exact start of what the
+user must see on stderr (``verwacht``). Every case must exit 1 with a Dutch
+message naming the place, show no traceback and leave no file behind.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RunBrief
+
+CASES_DIR = Path(__file__).parent / "bad_inputs"
+CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+
+
+def snapshot(folder: Path) -> set[Path]:
+    """Every file below a folder."""
+    return {p.relative_to(folder) for p in folder.rglob("*")}
+
+
+def test_catalogue_has_at_least_twenty_cases() -> None:
+    """The catalogue covers many kinds of mistakes."""
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
+    """The broken workspace gives exactly the expected Dutch message, exit 1, and writes nothing."""
+    source = CASES_DIR / case
+    shutil.copytree(
+        source, workdir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("opdracht", "verwacht")
+    )
+    before = snapshot(workdir)
+    args = shlex.split((source / "opdracht").read_text(encoding="utf-8"))
+    expected = (source / "verwacht").read_text(encoding="utf-8")
+
+    result = run_brief(*args)
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(expected), result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(workdir) == before
