@@ -24,7 +24,7 @@ MODELS: dict[str, type[BaseModel]] = {
 
 def json_schema(name: str) -> dict[str, object]:
     """The schema of one data file, titled by its file name."""
-    schema = _without_descriptions(MODELS[name].model_json_schema())
+    schema: dict[str, object] = _without_descriptions(MODELS[name].model_json_schema())
     schema["title"] = DATA_FILES[name]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
