@@ -11,6 +11,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from brievenbus import cli
 from brievenbus.cli import app
 from brievenbus.loading import packaged_dir
 
@@ -35,8 +36,14 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def run_brief(workdir: Path) -> RunBrief:
-    """Run the CLI in the working directory; bugs raise instead of being swallowed."""
+def run_brief(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> RunBrief:
+    """Run the CLI in the working directory; bugs raise instead of being swallowed.
+
+    The output is as wide as a maximised terminal, so tables do not wrap words.
+    """
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(cli.out, "_width", 200)
+    monkeypatch.setattr(cli.err, "_width", 200)
 
     def run(*args: str, catch_exceptions: bool = False) -> Result:
         result = CliRunner().invoke(app, list(args), catch_exceptions=catch_exceptions)

@@ -205,6 +205,7 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
         f"{len(data.measures)} maatregelen, {len(data.clubs)} clubs, {len(data.facts)} feiten; "
         f"{report.letters_rendered} brieven op proef gemaakt.",
         highlight=False,
+        soft_wrap=True,
     )
 
 

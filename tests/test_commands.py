@@ -1,0 +1,114 @@
+"""brief controleer, maatregelen, gemeenten, clubs and schema, as users run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import RunBrief
+
+
+def test_controleer_is_green_on_the_packaged_defaults(run_brief: RunBrief) -> None:
+    """The shipped data and templates pass every check; each municipality's letter renders."""
+    result = run_brief("controleer")
+    assert result.exit_code == 0
+    assert "Fout" not in result.stderr
+    assert "Alles in orde: 342 gemeenten" in result.stdout
+    assert "342 brieven op proef gemaakt" in result.stdout
+    assert "gelezen: " in result.stdout
+
+
+def test_controleer_reports_all_problems_at_once(run_brief: RunBrief, local_data: Path) -> None:
+    """Two mistakes in two files are both reported, with a count, exit 1."""
+    measures = local_data / "measures.yaml"
+    measures.write_text(
+        measures.read_text(encoding="utf-8").replace("pijler: beleid", "pijler: bleid", 1),
+        encoding="utf-8",
+    )
+    clubs = local_data / "clubs.yaml"
+    clubs.write_text(
+        clubs.read_text(encoding="utf-8").replace("plaats: Huizen", "plaatss: Huizen"),
+        encoding="utf-8",
+    )
+    result = run_brief("controleer")
+    assert result.exit_code == 1
+    assert "data/measures.yaml" in result.stderr
+    assert "data/clubs.yaml" in result.stderr
+    assert "2 probleem/problemen gevonden." in result.stderr
+
+
+def test_controleer_warns_about_old_facts(run_brief: RunBrief, local_data: Path) -> None:
+    """A figure older than three years is a warning, not an error."""
+    facts = local_data / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("jaar: 2025", "jaar: 2015", 1), encoding="utf-8"
+    )
+    result = run_brief("controleer")
+    assert result.exit_code == 0
+    assert "Let op: data/facts.yaml:" in result.stderr
+    assert "is van 2015, ouder dan 3 jaar" in result.stderr
+
+
+def test_maatregelen_table_by_pillar(run_brief: RunBrief) -> None:
+    """The catalogue table lists measures with their articles; --pijler filters."""
+    result = run_brief("maatregelen", "--pijler", "bescherming")
+    assert result.exit_code == 0
+    assert "opvang-hulplijnen" in result.stdout
+    assert "Art. 23–24" in result.stdout
+    assert "onderwijs" not in result.stdout
+
+
+def test_maatregelen_unknown_pillar(run_brief: RunBrief) -> None:
+    """An unknown pillar lists the four there are."""
+    result = run_brief("maatregelen", "--pijler", "opvang")
+    assert result.exit_code == 2
+    assert "preventie, bescherming, vervolging, beleid" in result.stderr
+
+
+def test_gemeenten_filters_by_province_and_shows_seats(run_brief: RunBrief) -> None:
+    """--provincie Flevoland shows its six municipalities with parties and seats."""
+    result = run_brief("gemeenten", "--provincie", "flevoland")
+    assert result.exit_code == 0
+    for name in ("Almere", "Dronten", "Lelystad", "Noordoostpolder", "Urk", "Zeewolde"):
+        assert name in result.stdout
+    assert "Huizen" not in result.stdout
+    assert "Leefbaar Almere (3)" in result.stdout
+
+
+def test_gemeenten_filters_by_club(run_brief: RunBrief) -> None:
+    """--club bussum-eo shows only the club's area."""
+    result = run_brief("gemeenten", "--club", "bussum-eo")
+    assert result.exit_code == 0
+    assert "Huizen" in result.stdout
+    assert "Almere" not in result.stdout
+
+
+def test_clubs_table(run_brief: RunBrief) -> None:
+    """`brief clubs` lists every club with its e-mail and area."""
+    result = run_brief("clubs")
+    assert result.exit_code == 0
+    assert "almere@soroptimist.nl" in result.stdout
+    assert "bussum-eo" in result.stdout
+
+
+def test_schema_writes_one_file_per_data_file(run_brief: RunBrief, workdir: Path) -> None:
+    """`brief schema` writes JSON Schemas an editor can use; typos are disallowed there too."""
+    result = run_brief("schema")
+    assert result.exit_code == 0
+    written = sorted(p.name for p in (workdir / "schema").iterdir())
+    assert written == [
+        "clubs.schema.json",
+        "facts.schema.json",
+        "measures.schema.json",
+        "municipalities.schema.json",
+    ]
+    measures = json.loads((workdir / "schema" / "measures.schema.json").read_text(encoding="utf-8"))
+    measure = measures["$defs"]["Measure"]
+    assert measure["additionalProperties"] is False
+    assert measure["properties"]["pijler"]["enum"] == [
+        "preventie",
+        "bescherming",
+        "vervolging",
+        "beleid",
+    ]
+    assert {"type": "boolean"} in measure["properties"]["standaard"]["anyOf"]
