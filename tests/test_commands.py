@@ -34,7 +34,7 @@ def test_controleer_reports_all_problems_at_once(run_brief: RunBrief, local_data
     assert result.exit_code == 1
     assert "data/measures.yaml" in result.stderr
     assert "data/clubs.yaml" in result.stderr
-    assert "2 probleem/problemen gevonden." in result.stderr
+    assert "2 problemen gevonden." in result.stderr
 
 
 def test_controleer_warns_about_old_facts(run_brief: RunBrief, local_data: Path) -> None:

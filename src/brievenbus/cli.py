@@ -196,7 +196,8 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
     if not report.ok:
-        err.print(f"[red]{len(report.problems)} probleem/problemen gevonden.[/]")
+        count = len(report.problems)
+        err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")
         raise typer.Exit(code=1)
     assert report.dataset is not None
     data = report.dataset
@@ -240,23 +241,37 @@ def list_measures(
     from rich.table import Table
 
     from brievenbus.models import PILLARS
-    from brievenbus.rendering import format_articles
+    from brievenbus.rendering import format_articles, letter_kinds
 
     if pillar is not None and pillar not in PILLARS:
         raise typer.BadParameter(f"kies uit: {', '.join(PILLARS)}", param_hint="--pijler")
     dataset = _open_workspace(data_dir).dataset
-    table = Table(title="Maatregelen", show_lines=False)
-    for column in ("pijler", "id", "titel", "artikelen", "standaard", "briefsoorten"):
-        table.add_column(column, overflow="fold")
-    for measure in sorted(dataset.measures.values(), key=lambda m: m.sort_key):
-        if pillar in (None, measure.pijler):
+    kinds = set(letter_kinds())
+    table = Table(title="Maatregelen (standaard = in de brief als u niets kiest)")
+    table.add_column("id", no_wrap=True)
+    table.add_column("titel")
+    table.add_column("artikelen", no_wrap=True)
+    table.add_column("standaard")
+    for pillar_id, (pillar_name, _) in PILLARS.items():
+        measures = sorted(
+            (m for m in dataset.measures.values() if m.pijler == pillar_id),
+            key=lambda m: m.sort_key,
+        )
+        if pillar not in (None, pillar_id) or not measures:
+            continue
+        table.add_section()
+        table.add_row(f"[bold]{pillar_name}[/]")
+        for measure in measures:
+            only = (
+                ""
+                if kinds <= set(measure.contexten)
+                else f" (alleen {', '.join(measure.contexten)})"
+            )
             table.add_row(
-                measure.pijler,
                 measure.id,
-                measure.titel,
+                measure.titel + only,
                 format_articles(measure.artikelen),
                 "ja" if measure.standaard else "",
-                ", ".join(measure.contexten),
             )
     out.print(table)
 
