@@ -94,9 +94,10 @@ def test_rerun_is_unchanged_and_hand_edits_are_kept(run_brief: RunBrief, workdir
     hand_made = path.read_bytes()
 
     refused = run_brief(*args)
-    assert refused.exit_code == 1
-    assert "bestaat al en wijkt af" in refused.stderr
-    assert "--overschrijf" in refused.stderr
+    assert refused.exit_code == 0
+    assert "overgeslagen: brieven/huizen.docx" in refused.stdout
+    assert "1 brief overgeslagen: met de hand bewerkt" in refused.stderr
+    assert "Gebruik --overschrijf" in refused.stderr
     assert path.read_bytes() == hand_made
 
     replaced = run_brief(*args, "--overschrijf")
@@ -111,8 +112,9 @@ def test_unwritable_output_folder(run_brief: RunBrief, workdir: Path) -> None:
     (workdir / "bestand").write_text("geen map")
     result = run_brief("genereer", "Huizen", "--uitvoer", "bestand")
     assert result.exit_code == 1
-    assert "Fout: kan niet schrijven in bestand" in result.stderr
+    assert "Fout: bestand/huizen.docx: kan niet schrijven in bestand" in result.stderr
     assert "--uitvoer" in result.stderr
+    assert (workdir / "bestand").read_text() == "geen map"
 
 
 def test_bad_date_option(run_brief: RunBrief) -> None:

@@ -37,7 +37,8 @@ def make_letter(name: str, kind: str, date: datetime.date, folder: Path) -> tupl
     workspace = Workspace.open()
     plan = workspace.plan(workspace.dataset.find_municipality(name), kind, date)
     letter = workspace.render(plan)
-    path, _ = write_letter(letter, folder)
+    path = folder / plan.relative_path
+    write_letter(letter.docx, path)
     return letter, path
 
 

@@ -47,7 +47,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         plan = workspace.plan(
             workspace.dataset.find_municipality(name), kind, datetime.date(2026, 4, 28)
         )
-        path, _ = write_letter(workspace.render(plan), folder / key)
+        path = folder / key / plan.relative_path
+        write_letter(workspace.render(plan).docx, path)
         paths.append(path)
     profile = folder / "profile"
     subprocess.run(

@@ -9,6 +9,9 @@ so that ``brief --help`` stays fast.
 from __future__ import annotations
 
 import datetime
+import os
+import shlex
+import sys
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -17,7 +20,13 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from rich.progress import Progress
+
+    from brievenbus.batch import BatchResult, Job, Outcome
     from brievenbus.letters import Workspace
+    from brievenbus.models import Municipality
 
 app = typer.Typer(
     name="brief",
@@ -28,6 +37,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_enable=False,  # a bug keeps its plain traceback
 )
 out = Console()
 err = Console(stderr=True)
@@ -95,11 +105,24 @@ def _parse_date(value: str | None) -> datetime.date | None:
 @app.command("genereer")
 def generate(
     municipalities: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Gemeente(n): naam, gangbare naam of CBS-code (GM0406).", show_default=False
         ),
-    ],
+    ] = None,
+    all_municipalities: Annotated[bool, typer.Option("--alle", help="Alle gemeenten.")] = False,
+    club_id: Annotated[
+        str | None,
+        typer.Option(
+            "--club",
+            help="Alle gemeenten in het werkgebied van deze club (id).",
+            show_default=False,
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--provincie", help="Alle gemeenten in deze provincie.", show_default=False),
+    ] = None,
     context: Annotated[
         str | None,
         typer.Option(
@@ -109,6 +132,9 @@ def generate(
             show_default=False,
         ),
     ] = None,
+    per_party: Annotated[
+        bool, typer.Option("--per-fractie", help="Eén brief per fractie, aan de fractievoorzitter.")
+    ] = False,
     measure_ids: Annotated[
         list[str] | None,
         typer.Option(
@@ -127,51 +153,199 @@ def generate(
         ),
     ] = None,
     output_dir: Annotated[
-        Path, typer.Option("--uitvoer", "-o", help="Map voor de brieven.")
+        Path, typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.")
     ] = Path("brieven"),
     overwrite: Annotated[
         bool,
+        typer.Option("--overschrijf", help="Vervang ook brieven die met de hand zijn bewerkt."),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--proef", help="Toon welke bestanden er zouden komen; schrijf niets.")
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limiet", min=1, help="Hoogstens dit aantal brieven.", show_default=False),
+    ] = None,
+    resume: Annotated[
+        bool,
         typer.Option(
-            "--overschrijf", help="Vervang een bestaande brief ook als die met de hand is bewerkt."
+            "--hervat", help="Ga verder waar een afgebroken opdracht stopte (volgens manifest.csv)."
         ),
     ] = False,
     data_dir: DataOption = None,
     templates_dir: TemplatesOption = None,
 ) -> None:
-    """Maak een brief (Word-document) voor elke genoemde gemeente.
+    """Maak brieven (Word-documenten) voor de genoemde gemeenten, of voor een hele groep.
 
     Voorbeelden:
 
         brief genereer Huizen
 
-        brief genereer Almere --context coalitie --uitvoer brieven/almere
+        brief genereer Almere --context coalitie
+
+        brief genereer --alle --per-fractie --uitvoer brieven-2030
     """
+    from brievenbus.batch import plan_jobs, run_jobs
     from brievenbus.errors import BriefError
-    from brievenbus.letters import Workspace, write_letter
 
     letter_date = _parse_date(date)
+    workspace = _open_workspace(data_dir, templates_dir)
     try:
-        workspace = Workspace.open(data_dir, templates_dir)
-        targets = [workspace.dataset.find_municipality(name) for name in municipalities]
-        for municipality in targets:
-            plan = workspace.plan(municipality, context, letter_date, measure_ids or ())
-            letter = workspace.render(plan)
-            for warning in letter.warnings:
-                err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
-            path, status = write_letter(letter, output_dir, overwrite)
+        targets = _select_municipalities(
+            workspace, municipalities or [], all_municipalities, club_id, province
+        )
+        jobs = plan_jobs(
+            workspace,
+            targets,
+            output_dir,
+            kind=context,
+            date=letter_date,
+            measure_ids=measure_ids or (),
+            per_party=per_party,
+            overwrite=overwrite,
+        )
+    except BriefError as error:
+        _fail(error)
+    jobs = jobs[:limit] if limit else jobs
+    if dry_run:
+        _show_plan(jobs)
+        return
+    report = _BatchReport(len(jobs))
+    try:
+        with report:
+            result = run_jobs(workspace, jobs, resume=resume, on_outcome=report.add)
+    except BriefError as error:
+        _fail(error)
+    report.summarise(result)
+    if result.interrupted or result.failed:
+        raise typer.Exit(code=1)
+
+
+def _select_municipalities(
+    workspace: Workspace,
+    names: list[str],
+    everything: bool,
+    club_id: str | None,
+    province: str | None,
+) -> list[Municipality]:
+    """Named municipalities, or all of them filtered by club and province."""
+    from brievenbus.dataset import search_key
+    from brievenbus.errors import DataError
+
+    dataset = workspace.dataset
+    if club_id is not None and club_id not in dataset.clubs:
+        raise DataError.simple(
+            f"club '{club_id}' bestaat niet", f"bekende clubs: {', '.join(dataset.clubs)}"
+        )
+    provinces = {search_key(m.provincie): m.provincie for m in dataset.municipalities}
+    if province is not None and search_key(province) not in provinces:
+        raise DataError.simple(
+            f"provincie '{province}' bestaat niet",
+            f"kies uit: {', '.join(sorted(provinces.values()))}",
+        )
+    if names:
+        selected = [dataset.find_municipality(name) for name in names]
+    elif everything or club_id or province:
+        selected = list(dataset.municipalities)
+    else:
+        raise DataError.simple(
+            "geen gemeente genoemd",
+            "noem een gemeente (brief genereer Huizen) of kies een groep:"
+            " --alle, --club of --provincie",
+        )
+    if club_id is not None:
+        selected = [m for m in selected if dataset.club_for(m).id == club_id]
+    if province is not None:
+        selected = [m for m in selected if search_key(m.provincie) == search_key(province)]
+    return list({m.code: m for m in selected}.values())
+
+
+def _show_plan(jobs: Sequence[Job]) -> None:
+    from brievenbus.loading import display_path
+
+    for job in jobs:
+        who = f"{job.code} {job.party}" if job.party else job.code
+        out.print(f"{display_path(job.path)}  ({who})", highlight=False, soft_wrap=True)
+    out.print(
+        f"[bold]{len(jobs)} brieven gepland;[/] er is niets geschreven (--proef).", highlight=False
+    )
+
+
+class _BatchReport:
+    """Progress while a batch runs, and the summary afterwards."""
+
+    ITEMISED = 10  # up to this many letters, each gets its own line
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.warnings: dict[str, None] = {}
+        self.progress: Progress | None = None
+        if total > self.ITEMISED and err.is_terminal and not os.environ.get("CI"):
+            from rich.progress import Progress
+
+            self.progress = Progress(console=err, transient=True)
+            self.task = self.progress.add_task("Brieven maken", total=total)
+
+    def __enter__(self) -> None:
+        if self.progress:
+            self.progress.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def add(self, outcome: Outcome) -> None:
+        """Called for every finished letter."""
+        from brievenbus.loading import display_path
+
+        self.warnings.update(dict.fromkeys(outcome.warnings))
+        if self.progress:
+            self.progress.advance(self.task)
+        elif self.total <= self.ITEMISED:
+            colour = {"fout": "red", "overgeslagen": "yellow"}.get(outcome.status, "green")
+            details = (
+                f"  ({outcome.kind}, {len(outcome.measures)} maatregelen)" if outcome.kind else ""
+            )
             out.print(
-                f"[green]{status.value}:[/] {path}  "
-                f"({plan.kind}, {len(plan.measures)} maatregelen, namens {plan.club.naam})",
+                f"[{colour}]{outcome.status}:[/] {display_path(outcome.job.path)}{details}"
+                + (f" — {outcome.reason}" if outcome.status == "overgeslagen" else ""),
                 highlight=False,
                 soft_wrap=True,
             )
-    except BriefError as error:
-        _fail(error)
-    except KeyboardInterrupt:
-        err.print(
-            "[red]Afgebroken.[/] Er is geen half bestand achtergelaten; start de opdracht opnieuw."
-        )
-        raise typer.Exit(code=1) from None
+
+    def summarise(self, result: BatchResult) -> None:
+        """Warnings, the table of statuses, failures and what to do next."""
+        for warning in list(self.warnings)[:10]:
+            err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+        if self.total > self.ITEMISED:
+            from rich.table import Table
+
+            table = Table(title="Samenvatting")
+            table.add_column("status")
+            table.add_column("brieven", justify="right")
+            for status in ("nieuw", "bijgewerkt", "ongewijzigd", "overgeslagen", "fout"):
+                if count := result.count(status):
+                    table.add_row(status, str(count))
+            out.print(table)
+        for outcome in result.failed[:20]:
+            hint = f"\n  → {outcome.hint}" if outcome.hint else ""
+            err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
+        if skipped := result.count("overgeslagen"):
+            letters = "brief" if skipped == 1 else "brieven"
+            err.print(
+                f"[yellow]{skipped} {letters} overgeslagen[/]: met de hand bewerkt sinds brief ze"
+                " schreef. Gebruik --overschrijf om ze te vervangen.",
+                highlight=False,
+            )
+        if result.interrupted:
+            command = " ".join(shlex.quote(a) for a in ["brief", *sys.argv[1:]] if a != "--hervat")
+            done = len(result.outcomes)
+            err.print(
+                f"[red]Afgebroken[/] na {done} van {result.planned} brieven; er is geen half"
+                f" bestand achtergelaten. Ga verder met:\n  {command} --hervat",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 @app.command("controleer")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+import hashlib
 import os
 import tempfile
 from collections.abc import Sequence
@@ -26,10 +27,11 @@ from brievenbus.errors import DataError, OutputError
 from brievenbus.loading import display_path, find_file
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
-from brievenbus.paths import slugify
+from brievenbus.paths import letter_path
 from brievenbus.rendering import letter_kinds, render_template
 
 DEFAULT_KIND = "verkiezingen"
+TEMP_PREFIX = ".brief-"  # temporary files of an unfinished write; removed on the next run
 HOUSE_STYLE_FILE = "huisstijl.docx"
 SLOT_TEMPLATES = ("briefhoofd", "voettekst")
 
@@ -44,11 +46,13 @@ class LetterPlan:
     club: Club
     measures: tuple[Measure, ...]
     party: Party | None = None
+    via_clerk: bool = False  # one letter to the whole council, through the griffie
 
     @property
-    def file_name(self) -> str:
-        """The letter's file name inside the output folder."""
-        return slugify(self.municipality.naam) + ".docx"
+    def relative_path(self) -> Path:
+        """Where the letter goes inside the output folder."""
+        party = self.party.naam if self.party else None
+        return letter_path(self.municipality.naam, party, self.via_clerk)
 
 
 @dataclass
@@ -67,6 +71,7 @@ class WriteStatus(enum.Enum):
     NEW = "nieuw"
     CHANGED = "bijgewerkt"
     UNCHANGED = "ongewijzigd"
+    SKIPPED = "overgeslagen"
 
 
 @dataclass
@@ -75,11 +80,12 @@ class Workspace:
 
     dataset: Dataset
     templates_dir: Path | None = None
+    data_dir: Path | None = None
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
         """Load and check the data; templates are read when a letter is rendered."""
-        return cls(load_dataset(data_dir, letter_kinds(templates_dir)), templates_dir)
+        return cls(load_dataset(data_dir, letter_kinds(templates_dir)), templates_dir, data_dir)
 
     # ------------------------------------------------------------- planning
 
@@ -90,6 +96,7 @@ class Workspace:
         date: datetime.date | None = None,
         measure_ids: Sequence[str] = (),
         party: Party | None = None,
+        via_clerk: bool = False,
     ) -> LetterPlan:
         """Decide kind, measures and sender for one letter."""
         kind = kind or municipality.context or DEFAULT_KIND
@@ -106,6 +113,7 @@ class Workspace:
             club=self.dataset.club_for(municipality),
             measures=self.select_measures(municipality, kind, measure_ids),
             party=party,
+            via_clerk=via_clerk,
         )
 
     def select_measures(
@@ -155,6 +163,7 @@ class Workspace:
             "club": plan.club,
             "ondertekenaars": [s for s in plan.club.ondertekenaars if s.naam],
             "fractie": plan.party,
+            "via_griffie": plan.via_clerk,
             "maatregelen": list(plan.measures),
             "pijlers": pillars,
             "feiten": self.dataset.facts,
@@ -214,34 +223,36 @@ def _did_you_mean(value: str, options: Sequence[str], otherwise: str) -> str:
 
 
 def write_letter(
-    letter: Letter, output_dir: Path, overwrite: bool = False
-) -> tuple[Path, WriteStatus]:
-    """Write atomically; an existing file that differs is kept unless overwrite."""
-    path = output_dir / letter.plan.file_name
+    data: bytes, path: Path, overwrite: bool = False, previous_sha256: str | None = None
+) -> WriteStatus:
+    """Write atomically, never over a file someone changed since we wrote it.
+
+    An existing file that differs is replaced only with ``overwrite``, or when
+    its hash is the one we recorded for it (``previous_sha256``, from the
+    manifest): then nobody edited it and it is simply out of date.
+    """
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
         if path.exists():
-            if path.read_bytes() == letter.docx:
-                return path, WriteStatus.UNCHANGED
-            if not overwrite:
-                raise OutputError.simple(
-                    f"{display_path(path)} bestaat al en wijkt af van de nieuwe brief "
-                    "(misschien in Word bewerkt); het bestand is niet aangeraakt",
-                    "gebruik --overschrijf om het te vervangen, of --uitvoer ANDERE_MAP",
-                )
-        status = WriteStatus.CHANGED if path.exists() else WriteStatus.NEW
-        atomic_write(path, letter.docx)
+            existing = path.read_bytes()
+            if existing == data:
+                return WriteStatus.UNCHANGED
+            if not overwrite and hashlib.sha256(existing).hexdigest() != previous_sha256:
+                return WriteStatus.SKIPPED
+            atomic_write(path, data)
+            return WriteStatus.CHANGED
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
     except OSError as error:
         raise OutputError.simple(
-            f"kan niet schrijven in {display_path(output_dir)} ({error.strerror})",
+            f"kan niet schrijven in {display_path(path.parent)} ({error.strerror})",
             "kies een map waar u mag schrijven met --uitvoer MAP, of sluit de brief in Word",
         ) from None
-    return path, status
+    return WriteStatus.NEW
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half file."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".brief-", suffix=".tmp")
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)

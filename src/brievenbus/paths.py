@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 MAX_SLUG_LENGTH = 80
 # Names Windows refuses as file names, whatever the extension.
@@ -21,3 +22,17 @@ def slugify(text: str) -> str:
     if not slug:
         slug = "naamloos"
     return f"{slug}-" if slug in _WINDOWS_RESERVED else slug
+
+
+def letter_path(municipality: str, party: str | None = None, via_clerk: bool = False) -> Path:
+    """Where a letter goes in the output folder (DESIGN §8).
+
+    ``huizen.docx``; per party ``huizen/vvd.docx``; a council whose parties
+    are unknown gets ``hilversum/gemeenteraad.docx``.
+    """
+    folder = slugify(municipality)
+    if party is not None:
+        return Path(folder, slugify(party) + ".docx")
+    if via_clerk:
+        return Path(folder, "gemeenteraad.docx")
+    return Path(folder + ".docx")
