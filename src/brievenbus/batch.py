@@ -74,6 +74,7 @@ class Outcome:
     sha256: str = ""
     warnings: tuple[str, ...] = ()
     hint: str = ""
+    default_sender: bool = False
     time: str = field(default_factory=lambda: datetime.datetime.now().isoformat(timespec="seconds"))
 
 
@@ -203,6 +204,7 @@ def make_letter(job: Job) -> Outcome:
         reason,
         digest,
         tuple(letter.warnings),
+        default_sender=letter.from_default_sender,
     )
 
 

@@ -216,7 +216,7 @@ def generate(
             result = run_jobs(workspace, jobs, resume=resume, on_outcome=report.add)
     except BriefError as error:
         _fail(error)
-    report.summarise(result)
+    report.summarise(result, workspace)
     if result.interrupted or result.failed:
         raise typer.Exit(code=1)
 
@@ -313,8 +313,12 @@ class _BatchReport:
                 soft_wrap=True,
             )
 
-    def summarise(self, result: BatchResult) -> None:
+    def summarise(self, result: BatchResult, workspace: Workspace) -> None:
         """Warnings, the table of statuses, failures and what to do next."""
+        unsigned = [o.municipality for o in result.outcomes if o.default_sender]
+        if unsigned:
+            warning = workspace.default_sender_warning(list(dict.fromkeys(unsigned)))
+            err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
         for warning in list(self.warnings)[:10]:
             err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
         if self.total > self.ITEMISED:

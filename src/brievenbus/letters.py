@@ -64,6 +64,11 @@ class Letter:
     docx: bytes
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def from_default_sender(self) -> bool:
+        """Signed by the default sender because no club covers the municipality."""
+        return self.plan.club.standaard
+
 
 class WriteStatus(enum.Enum):
     """What happened to a letter's file."""
@@ -191,14 +196,18 @@ class Workspace:
         )
         return Letter(plan, subject, data, self._warnings(plan, body))
 
+    def default_sender_warning(self, municipalities: Sequence[str]) -> str:
+        """One warning for all letters signed by the default sender."""
+        sender = next(club for club in self.dataset.clubs.values() if club.standaard)
+        names = ", ".join(municipalities[:3]) + (" …" if len(municipalities) > 3 else "")
+        count = f"{len(municipalities)} gemeenten hebben" if len(municipalities) > 1 else "heeft"
+        return (
+            f"{names} {count} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
+            f"Voeg uw club met werkgebied toe aan {display_path(self.dataset.paths['clubs'])}."
+        )
+
     def _warnings(self, plan: LetterPlan, body: str) -> list[str]:
         warnings = []
-        if plan.club.standaard:
-            warnings.append(
-                f"{plan.municipality.naam} heeft geen eigen club; de brief gaat uit namens "
-                f"'{plan.club.naam}'. Voeg uw club met werkgebied toe aan "
-                f"{display_path(self.dataset.paths['clubs'])}."
-            )
         if removed := len(INVALID_XML.findall(body)):
             warnings.append(
                 f"{removed} onzichtbaar stuurteken weggelaten uit de brief (kan niet in Word)."
