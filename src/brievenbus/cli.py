@@ -321,7 +321,7 @@ class _BatchReport:
             err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
         for warning in list(self.warnings)[:10]:
             err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
-        if self.total > self.ITEMISED:
+        if self.total > self.ITEMISED and result.outcomes:
             from rich.table import Table
 
             table = Table(title="Samenvatting")
