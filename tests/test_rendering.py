@@ -133,3 +133,15 @@ def test_unknown_paragraph_style(run_brief: RunBrief, workdir: Path) -> None:
     assert result.exit_code == 1
     assert "geen alinea-stijl 'bestaatniet'" in result.stderr
     assert "Ondertekening" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Huizen", "verkiezingen"), ("Almere", "coalitie")])
+def test_parsing_in_segments_equals_parsing_whole(name: str, kind: str) -> None:
+    """The cached, segment-wise parse of a real letter gives exactly the paragraphs of one parse."""
+    from brievenbus.letters import Workspace
+    from brievenbus.markup import _parse_segment
+
+    workspace = Workspace.open()
+    plan = workspace.plan(workspace.dataset.find_municipality(name), kind)
+    text = render_template(f"{kind}.md.j2", workspace.context(plan))
+    assert parse_markdown(text) == list(_parse_segment(text)[0])

@@ -87,10 +87,14 @@ class Workspace:
     templates_dir: Path | None = None
     data_dir: Path | None = None
 
+    kinds: tuple[str, ...] = ()
+    house_style_path: Path | None = None
+
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
         """Load and check the data; templates are read when a letter is rendered."""
-        return cls(load_dataset(data_dir, letter_kinds(templates_dir)), templates_dir, data_dir)
+        kinds = tuple(letter_kinds(templates_dir))
+        return cls(load_dataset(data_dir, kinds), templates_dir, data_dir, kinds)
 
     # ------------------------------------------------------------- planning
 
@@ -105,7 +109,7 @@ class Workspace:
     ) -> LetterPlan:
         """Decide kind, measures and sender for one letter."""
         kind = kind or municipality.context or DEFAULT_KIND
-        kinds = letter_kinds(self.templates_dir)
+        kinds = self.kinds
         if kind not in kinds:
             raise DataError.simple(
                 f"briefsoort '{kind}' bestaat niet",
@@ -185,7 +189,9 @@ class Workspace:
         }
         paragraphs = parse_markdown(body)
         subject = _subject(paragraphs)
-        style = load_house_style(find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir))
+        if self.house_style_path is None:
+            self.house_style_path = find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir)
+        style = load_house_style(self.house_style_path)
         data = build_docx(
             style,
             paragraphs,

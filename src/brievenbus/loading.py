@@ -17,6 +17,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -327,6 +328,7 @@ def _unwrap(annotation: Any) -> Any:
 # ------------------------------------------------------------ where files live
 
 
+@cache
 def packaged_dir(name: str) -> Path:
     """The default data/ or templates/ folder shipped with the package.
 

@@ -9,7 +9,8 @@ style (address block, date, subject, signature …).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -41,11 +42,11 @@ class ListPosition:
     first_in_item: bool = True
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph: its runs, heading level, named style and list position."""
 
-    runs: list[Run] = field(default_factory=list)
+    runs: tuple[Run, ...] = ()
     heading: int = 0
     style: str | None = None
     list_position: ListPosition | None = None
@@ -56,8 +57,41 @@ class Paragraph:
         return "".join(run.text for run in self.runs)
 
 
+# A blank line followed by a line at column 0 that cannot continue a list
+# always starts a new top-level block, so the text can be parsed in segments.
+_SEGMENT_BREAK = re.compile(r"\n[ \t]*\n(?=[^\s\d*+\-])")
+
+
 def parse_markdown(text: str) -> list[Paragraph]:
-    """Parse Markdown text into paragraphs, dropping empty ones."""
+    """Parse Markdown text into paragraphs, dropping empty ones.
+
+    Letters in a batch share most of their text, so each top-level segment is
+    parsed once and cached; list numbers are then made unique per letter.
+    """
+    paragraphs: list[Paragraph] = []
+    lists_before = 0
+    pending_style: str | None = None
+    for segment in _SEGMENT_BREAK.split(text):
+        parsed, trailing_style, list_count = _parse_segment(segment)
+        for index, cached in enumerate(parsed):
+            paragraph = cached
+            if index == 0 and pending_style and paragraph.style is None:
+                paragraph = replace(paragraph, style=pending_style)
+            if paragraph.list_position and lists_before:
+                position = paragraph.list_position
+                paragraph = replace(
+                    paragraph,
+                    list_position=replace(position, list_id=position.list_id + lists_before),
+                )
+            paragraphs.append(paragraph)
+        pending_style = trailing_style
+        lists_before += list_count
+    return paragraphs
+
+
+@lru_cache(maxsize=8192)
+def _parse_segment(text: str) -> tuple[tuple[Paragraph, ...], str | None, int]:
+    """Paragraphs of one segment, a style line left at its end, and how many lists it has."""
     paragraphs: list[Paragraph] = []
     lists: list[tuple[int, bool]] = []  # open lists: (list id, ordered)
     list_count = 0
@@ -79,18 +113,17 @@ def parse_markdown(text: str) -> list[Paragraph]:
             if style and not runs:
                 pending_style = style
                 continue
-            paragraph = Paragraph(runs, heading, style or pending_style)
-            pending_style = None
+            position = None
             if lists:
                 list_id, ordered = lists[-1]
-                paragraph.list_position = ListPosition(
-                    list_id, len(lists) - 1, ordered, item_started
-                )
+                position = ListPosition(list_id, len(lists) - 1, ordered, item_started)
                 item_started = False
-            paragraphs.append(paragraph)
+            if "".join(run.text for run in runs).strip():
+                paragraphs.append(Paragraph(tuple(runs), heading, style or pending_style, position))
+            pending_style = None
         elif token.type == "heading_close":
             heading = 0
-    return [p for p in paragraphs if p.text.strip()]
+    return tuple(paragraphs), pending_style, list_count
 
 
 def _inline_runs(token: Token) -> tuple[list[Run], str | None]:
