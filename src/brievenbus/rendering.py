@@ -12,7 +12,7 @@ import datetime
 import re
 import traceback
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ class Markdown(str):
     __slots__ = ()
 
 
+@lru_cache(maxsize=16384)  # the same names and catalogue texts recur in every letter
 def escape_markdown(text: str) -> str:
     """Make plain text print literally in Markdown; line breaks stay line breaks."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\t", " ").strip())
