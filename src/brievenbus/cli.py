@@ -12,7 +12,6 @@ import datetime
 import os
 import shlex
 import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -62,6 +61,8 @@ TemplatesOption = Annotated[
 
 def _version_callback(value: bool) -> None:
     if value:
+        from importlib.metadata import version
+
         out.print(f"brief {version('brievenbus')}")
         raise typer.Exit()
 

@@ -1,6 +1,6 @@
 """Paragraphs → a Word document, built on the house style (templates/huisstijl.docx).
 
-The house style is read once (with python-docx and lxml): its styles,
+The house style is read once (with lxml): its styles,
 numbering definitions, theme, fonts, header and footers stay as they are. Per
 letter only the body, the numbering instances, the hyperlink relationships,
 the header/footer placeholders and the core properties are written, as
@@ -19,9 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
-import docx
 from lxml import etree
 
 from brievenbus.errors import OutputError, TemplateError
@@ -93,25 +91,18 @@ class HouseStyle:
 def load_house_style(path: Path) -> HouseStyle:
     """Read a house style .docx once and prepare it for building letters."""
     try:
-        document = docx.Document(str(path))
         with zipfile.ZipFile(path) as archive:
             parts = {name: archive.read(name) for name in archive.namelist()}
-    except Exception as error:  # python-docx raises several kinds for a broken file
+        styles = _style_ids(parts["word/styles.xml"])
+        head, tail = _split_document(parts["word/document.xml"])
+        relationships_head = _open_end(parts["word/_rels/document.xml.rels"])
+        numbering = etree.fromstring(parts["word/numbering.xml"])
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise OutputError.simple(
-            f"de huisstijl {path} is geen geldig Word-document ({error})",
-            "maak hem opnieuw met Word (Opslaan als → Word-document .docx)",
+            f"de huisstijl {path} is geen geldig Word-document met lijsten ({error})",
+            "maak hem opnieuw met scripts/maak_huisstijl.py, of in Word (Opslaan als → .docx)",
             path,
         ) from None
-    styles: dict[str, str] = {}
-    for style in document.styles:
-        if style.style_id:
-            styles[style.style_id.casefold()] = style.style_id
-            if style.name:
-                styles.setdefault(style.name.casefold(), style.style_id)
-
-    head, tail = _split_document(parts["word/document.xml"])
-    relationships_head = _open_end(parts["word/_rels/document.xml.rels"])
-    numbering = etree.fromstring(parts["word/numbering.xml"])
     num_ids = [int(n.get(_w("numId"), "0")) for n in numbering.iter(_w("num"))]
     abstracts = {
         fmt.get(_w("val")): abstract.get(_w("abstractNumId"))
@@ -137,6 +128,20 @@ def load_house_style(path: Path) -> HouseStyle:
         styles=styles,
         slots=_find_slots(parts),
     )
+
+
+def _style_ids(xml: bytes) -> dict[str, str]:
+    """Style ids by lower-case id and by lower-case name ('heading 1' → 'Heading1')."""
+    styles: dict[str, str] = {}
+    for style in etree.fromstring(xml).iter(_w("style")):
+        style_id = style.get(_w("styleId"))
+        if not style_id:
+            continue
+        styles[style_id.casefold()] = style_id
+        name = style.find(_w("name"))
+        if name is not None and name.get(_w("val")):
+            styles.setdefault(str(name.get(_w("val"))).casefold(), style_id)
+    return styles
 
 
 def _serialize(root: etree._Element) -> str:
@@ -271,7 +276,7 @@ class _Builder:
 
     def relationships(self) -> str:
         links = "".join(
-            f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target={quoteattr(xml_text(url))} '
+            f'<Relationship Id="{rid}" Type="{HYPERLINK_TYPE}" Target="{xml_text(url)}" '
             'TargetMode="External"/>'
             for url, rid in self.links.items()
         )
@@ -280,8 +285,11 @@ class _Builder:
 
 @lru_cache(maxsize=16384)
 def xml_text(text: str) -> str:
-    """Text safe inside an XML element: escaped, without characters XML forbids."""
-    return escape(INVALID_XML.sub("", text))
+    """Text safe inside an XML element or attribute: escaped, without characters XML forbids."""
+    text = INVALID_XML.sub("", text)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def core_properties_xml(properties: CoreProperties) -> str:
