@@ -18,7 +18,6 @@ import hashlib
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -244,6 +243,8 @@ def _outcomes(jobs: Sequence[Job], workspace: Workspace, workers: int) -> Iterat
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         yield from map(make_letter, jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     data_dir, templates_dir = workspace.data_dir, workspace.templates_dir
     with ProcessPoolExecutor(
         workers, initializer=_init_worker, initargs=(data_dir, templates_dir)

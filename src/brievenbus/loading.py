@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from brievenbus.errors import DataError, Problem
+
+if TYPE_CHECKING:
+    import yaml
 
 Location = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -86,9 +88,14 @@ class YamlDocument:
     path: Path
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
+    # Read from the cache, the lines are only worked out again when a problem needs one.
+    text_without_lines: str | None = None
 
     def line_of(self, location: Location) -> int:
         """The line of a location, or of its nearest ancestor that has one."""
+        if self.text_without_lines is not None:
+            self.lines = _compose(self.text_without_lines, self.path)[1]
+            self.text_without_lines = None
         while location not in self.lines and location:
             location = location[:-1]
         return self.lines.get(location, 1)
@@ -140,10 +147,21 @@ def read_yaml(path: Path) -> YamlDocument:
         ) from None
     cached = _read_cache(raw)
     if cached is not None:
-        return YamlDocument(path, *cached)
+        return YamlDocument(path, cached, text_without_lines=text)
     document = YamlDocument(path, None)
+    document.data, document.lines, problems = _compose(text, path)
+    if problems:
+        raise DataError(*problems)
+    _write_cache(raw, document)
+    return document
+
+
+def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Problem]]:
+    """Parse YAML text into plain values, the line of each location, and any problems."""
+    import yaml  # only needed when the cache misses: keeps start-up fast
+
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + 1 if mark else None
@@ -153,33 +171,30 @@ def read_yaml(path: Path) -> YamlDocument:
         )
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
     problems: list[Problem] = []
-    document.data = _to_python(node, (), document, problems) if node else None
-    if problems:
-        raise DataError(*problems)
-    _write_cache(raw, document)
-    return document
-
-
-# libyaml's parser is about four times faster than the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    lines: dict[Location, int] = {}
+    data = _to_python(node, (), path, lines, problems) if node else None
+    return data, lines, problems
 
 
 # Parsing the 342 municipalities takes ~0.25 s even with libyaml; the parsed
-# values and lines are cached by content hash (marshal: plain data, no code).
+# values are cached by content hash (marshal: plain data, no code).
+def cache_dir() -> Path:
+    """Where brievenbus keeps caches (parsed YAML, compiled templates); safe to delete."""
+    home_cache = Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or home_cache
+    return Path(base) / "brievenbus"
+
+
 def _cache_path(raw: bytes) -> Path:
-    base = (
-        os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or Path.home() / ".cache"
-    )
-    digest = hashlib.sha256(raw + sys.version.encode() + b"brievenbus-yaml-2").hexdigest()
-    return Path(base) / "brievenbus" / f"{digest}.marshal"
+    digest = hashlib.sha256(raw + sys.version.encode() + b"brievenbus-yaml-3").hexdigest()
+    return cache_dir() / f"{digest}.marshal"
 
 
-def _read_cache(raw: bytes) -> tuple[Any, dict[Location, int]] | None:
+def _read_cache(raw: bytes) -> Any:
     try:
-        data, lines = marshal.loads(_cache_path(raw).read_bytes())
+        return marshal.loads(_cache_path(raw).read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    return data, lines
 
 
 def _write_cache(raw: bytes, document: YamlDocument) -> None:
@@ -188,17 +203,23 @@ def _write_cache(raw: bytes, document: YamlDocument) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps((document.data, document.lines)))
+        temporary.write_bytes(marshal.dumps(document.data))
         os.replace(temporary, path)
     except OSError:
         pass
 
 
 def _to_python(
-    node: yaml.Node, location: Location, document: YamlDocument, problems: list[Problem]
+    node: yaml.Node,
+    location: Location,
+    path: Path,
+    lines: dict[Location, int],
+    problems: list[Problem],
 ) -> Any:
     """Turn a composed node into dicts, lists, strings and None, recording lines."""
-    document.lines.setdefault(location, node.start_mark.line + 1)
+    import yaml
+
+    lines.setdefault(location, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -208,19 +229,19 @@ def _to_python(
                 line = key_node.start_mark.line + 1
                 problems.append(
                     Problem(
-                        display_path(document.path),
+                        display_path(path),
                         line,
                         f"{format_location(child)}: staat twee keer in hetzelfde blok",
                         "verwijder een van de twee regels",
                     )
                 )
                 continue
-            document.lines[child] = key_node.start_mark.line + 1
-            result[key] = _to_python(value_node, child, document, problems)
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, child, path, lines, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _to_python(item, (*location, index), document, problems)
+            _to_python(item, (*location, index), path, lines, problems)
             for index, item in enumerate(node.value)
         ]
     assert isinstance(node, yaml.ScalarNode)

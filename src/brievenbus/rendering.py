@@ -23,7 +23,7 @@ from babel.numbers import format_decimal
 from jinja2.sandbox import SandboxedEnvironment
 
 from brievenbus.errors import Problem, TemplateError
-from brievenbus.loading import display_path, packaged_dir
+from brievenbus.loading import cache_dir, display_path, packaged_dir
 
 TEMPLATE_SUFFIX = ".md.j2"
 LOCALE = "nl_NL"
@@ -116,11 +116,22 @@ def template_dirs(explicit_dir: Path | None) -> list[Path]:
     return [*dirs, Path.cwd() / "templates", packaged_dir("templates")]
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates are kept beside the YAML cache; compiling costs ~30 ms a run."""
+    folder = cache_dir() / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def make_environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
     """The one Jinja environment for a set of template folders."""
     environment = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs if d.is_dir()], encoding="utf-8-sig"),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,

@@ -1,0 +1,168 @@
+"""Throughput and start-up of `brief`, and a docxtpl loop for comparison, in one run.
+
+    pip install '.[bench]'
+    python benchmarks/bench.py [--docxtpl-letters N]
+
+Prints ratios measured in the same run on the same machine (absolute times on
+shared machines move 15–25% between runs; ratios much less). Targets (issue 5):
+>= 500 letters/s end to end, >= 10x a docxtpl loop, `brief --help` < 0.25 s,
+`brief genereer Huizen` < 0.6 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DATE = "2026-04-28"
+
+
+def wall(command: list[str], cwd: Path, runs: int = 1) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def make_docxtpl_template(path: Path) -> None:
+    """A Word template with the election letter's text as docxtpl tags (python-docx)."""
+    import docx
+
+    document = docx.Document()
+    for text in (
+        "{{ adres }}",
+        "{{ plaats }}, {{ datum }}",
+        "Betreft: {{ onderwerp }}",
+        "{{ aanhef }}",
+    ):
+        document.add_paragraph(text)
+    for text in ("{{ inleiding }}", "{{ verdrag }}", "{{ rol }}"):
+        document.add_paragraph(text)
+    document.add_heading("Enkele feiten en cijfers", level=2)
+    document.add_paragraph("{%p for feit in feiten %}")
+    document.add_paragraph("{{ feit }}", style="List Bullet")
+    document.add_paragraph("{%p endfor %}")
+    document.add_heading("Nederland en het Verdrag van Istanbul", level=2)
+    document.add_paragraph("{{ ratificatie }}")
+    document.add_heading("De vier pijlers: preventie, bescherming, vervolging en beleid", level=2)
+    document.add_paragraph("{%p for pijler in pijlers %}")
+    document.add_paragraph("{{ pijler }}", style="List Number")
+    document.add_paragraph("{%p endfor %}")
+    document.add_heading("Wat gemeenten volgens het verdrag kunnen doen", level=2)
+    document.add_paragraph("{%p for maatregel in maatregelen %}")
+    document.add_paragraph("{{ maatregel }}", style="List Number")
+    document.add_paragraph("{%p endfor %}")
+    document.add_heading("Over Soroptimist", level=2)
+    document.add_paragraph("{{ soroptimist }}")
+    document.add_heading("Onze vraag aan uw partij", level=2)
+    document.add_paragraph("{{ vraag }}")
+    document.add_paragraph("Met vriendelijke en betrokken groet,")
+    document.add_paragraph("{{ club }}")
+    document.save(str(path))
+
+
+def docxtpl_rate(letters: int, folder: Path) -> float:
+    """Letters per second for a plain docxtpl loop over the same per-party letters."""
+    from docxtpl import DocxTemplate
+
+    from brievenbus.letters import Workspace
+    from brievenbus.rendering import format_articles, format_dutch_date
+
+    template_path = folder / "sjabloon.docx"
+    make_docxtpl_template(template_path)
+    workspace = Workspace.open()
+    jobs = [(m, p) for m in workspace.dataset.municipalities for p in m.raad.fracties][:letters]
+    out_dir = folder / "docxtpl"
+    out_dir.mkdir()
+    start = time.perf_counter()
+    for index, (municipality, party) in enumerate(jobs):
+        plan = workspace.plan(municipality, "verkiezingen", datetime.date(2026, 4, 28), (), party)
+        context = workspace.context(plan)
+        facts = context["feitenlijst"]
+        template = DocxTemplate(str(template_path))
+        template.render(
+            {
+                "adres": f"Aan de fractievoorzitter van {party.naam} in de gemeenteraad van {municipality.naam}",
+                "plaats": context["brief"]["plaats"],
+                "datum": format_dutch_date(plan.date),
+                "onderwerp": "Het Verdrag van Istanbul – opname in uw partijprogramma",
+                "aanhef": f"Geachte fractievoorzitter van {party.naam},",
+                "inleiding": f"Met de gemeenteraadsverkiezingen in zicht vragen wij als {plan.club.naam} …",
+                "verdrag": "Het Verdrag van Istanbul is het mensenrechtenverdrag van de Raad van Europa …",
+                "rol": "Gemeenten hebben een sleutelrol …",
+                "feiten": [f"{f.tekst} ({f.bron}, {f.jaar})" for f in facts],
+                "ratificatie": context["feiten"]["ratificatie"].tekst,
+                "pijlers": [f"{p['naam']}: {p['omschrijving']}" for p in context["pijlers"]],
+                "maatregelen": [
+                    f"{m.titel}: {m.tekst} ({format_articles(m.artikelen)})" for m in plan.measures
+                ],
+                "soroptimist": context["feiten"]["soroptimist-netwerk"].tekst,
+                "vraag": "Wij rekenen erop dat uw partij dit thema stevig verankert …",
+                "club": plan.club.naam,
+            }
+        )
+        template.save(str(out_dir / f"{index}.docx"))
+    return len(jobs) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    """Run every measurement and print the figures and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--docxtpl-letters", type=int, default=300, help="letters in the docxtpl sample"
+    )
+    options = parser.parse_args()
+    brief = shutil.which("brief") or sys.exit("brief is not installed: pip install '.[bench]'")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        help_time = wall([brief, "--help"], folder, runs=9)
+        one_letter = min(
+            wall([brief, "genereer", "Huizen", "--datum", DATE, "--uitvoer", f"een{i}"], folder)
+            for i in range(5)
+        )
+        one_letter_median = statistics.median(
+            wall([brief, "genereer", "Huizen", "--datum", DATE, "--uitvoer", f"mediaan{i}"], folder)
+            for i in range(5)
+        )
+        batch = wall(
+            [brief, "genereer", "--alle", "--per-fractie", "--datum", DATE, "--uitvoer", "alle"],
+            folder,
+        )
+        letters = len(list((folder / "alle").rglob("*.docx")))
+        rerun = wall(
+            [brief, "genereer", "--alle", "--per-fractie", "--datum", DATE, "--uitvoer", "alle"],
+            folder,
+        )
+        rate = letters / batch
+        baseline = docxtpl_rate(options.docxtpl_letters, folder)
+
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(
+        f"all per-party letters:   {letters} letters in {batch:.2f} s = {rate:.0f} letters/s (target >= 500)"
+    )
+    print(f"re-run, all unchanged:   {rerun:.2f} s = {letters / rerun:.0f} letters/s")
+    print(
+        f"docxtpl loop ({options.docxtpl_letters} letters): {baseline:.0f} letters/s, one process"
+    )
+    print(f"ratio brief / docxtpl:   {rate / baseline:.1f}x (target >= 10x)")
+    print(f"brief --help:            {help_time:.3f} s median of 9 (target < 0.25 s)")
+    print(
+        f"brief genereer Huizen:   {one_letter_median:.3f} s median, {one_letter:.3f} s best of 5 (target < 0.6 s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
