@@ -125,6 +125,10 @@ def test_huizen_paragraphs_in_order(huizen: tuple[Letter, Path]) -> None:
         ("List Paragraph", "Opvang en hulplijnen: "),
         ("List Paragraph", "Coördinatie en beleid: "),
         ("List Paragraph", "Dataverzameling en monitoring: "),
+        (
+            "Normal",
+            "Volgens de richtlijn van de Raad van Europa (één gezinsplaats in de opvang per 10.000 inwoners) is Huizen, met 41.283 inwoners, goed voor ongeveer 4,1 gezinsplaatsen in de regionale opvang.",
+        ),
         ("Heading 2", "Over Soroptimist"),
         (
             "Normal",
@@ -247,6 +251,10 @@ def test_almere_paragraphs_in_order(almere: tuple[Letter, Path]) -> None:
         ("List Paragraph", "Coördinatie en beleid (Art. 10–11)"),
         ("List Paragraph", "Coördinatie en beleid: "),
         ("List Paragraph", "Dataverzameling en monitoring: "),
+        (
+            "Normal",
+            "Volgens de richtlijn van de Raad van Europa (één gezinsplaats in de opvang per 10.000 inwoners) is Almere, met 232.650 inwoners, goed voor ongeveer 23,3 gezinsplaatsen in de regionale opvang.",
+        ),
         ("Normal", "Organisaties die geweld signaleren"),
         (
             "Normal",

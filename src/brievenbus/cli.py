@@ -559,6 +559,89 @@ def write_schemas(
         _fail(error)
 
 
+import_app = typer.Typer(
+    help="Lees cijfers in uit een andere bron, bv. CBS StatLine.", no_args_is_help=True
+)
+app.add_typer(import_app, name="importeer")
+
+
+@import_app.command("cbs")
+def import_cbs(
+    csv_path: Annotated[
+        Path, typer.Argument(help="CSV-export uit CBS StatLine, bv. van tabel 84847NED.")
+    ],
+    columns: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kolom",
+            help="Kolomkop=indicator (herhaalbaar), bv. 'Meldingen=veilig-thuis-meldingen'.",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str, typer.Option("--bron", help="Bronvermelding bij de cijfers.")
+    ] = "CBS StatLine 84847NED",
+    data_dir: DataOption = None,
+) -> None:
+    """Lees Veilig Thuis-cijfers per gemeente in uit een CBS StatLine-export.
+
+    De cijfers komen in data/cijfers.yaml (of --data MAP); andere gegevens blijven onaangeroerd.
+
+    Voorbeeld:
+
+        brief importeer cbs 84847NED.csv
+    """
+    from brievenbus.errors import BriefError
+    from brievenbus.figures import INDICATORS, read_statline_csv, write_figures
+    from brievenbus.loading import display_path
+
+    mapping = {}
+    for column in columns or []:
+        heading, _, indicator = column.partition("=")
+        if not heading.strip() or not indicator.strip():
+            raise typer.BadParameter("schrijf KOLOMKOP=indicator", param_hint="--kolom")
+        mapping[heading.strip()] = indicator.strip()
+    workspace = _open_workspace(data_dir)
+    target = (data_dir or Path("data")) / "cijfers.yaml"
+    try:
+        report = read_statline_csv(
+            csv_path, workspace.dataset.municipalities, mapping or None, source
+        )
+        write_figures(target, report.figures, workspace.dataset.figures if target.exists() else {})
+    except BriefError as error:
+        _fail(error)
+    others = [p for p in report.periods_seen if p != report.period]
+    out.print(
+        f"Ingelezen uit {display_path(csv_path)}: periode [bold]{report.period}[/]"
+        + (f" (ook in het bestand: {', '.join(others)})" if others else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+    for heading, indicator in report.columns.items():
+        label = INDICATORS.get(indicator, indicator)
+        out.print(f"  kolom '{heading}' → {indicator} ({label})", highlight=False, soft_wrap=True)
+    out.print(
+        f"  {len(report.figures)} gemeenten, {report.imported} cijfers"
+        + (
+            f", waarvan {report.unknown_values} onbekend of geheim (blijven onbekend)"
+            if report.unknown_values
+            else ""
+        ),
+        highlight=False,
+    )
+    if count := report.not_municipalities:
+        regions = "regio die geen gemeente is" if count == 1 else "regio's die geen gemeente zijn"
+        out.print(f"  overgeslagen: {count} {regions}", highlight=False)
+    if report.unmatched:
+        err.print(
+            f"[yellow]Let op:[/] niet gevonden als gemeente: {', '.join(report.unmatched)}"
+            " (opgeheven of samengevoegd?)",
+            highlight=False,
+            soft_wrap=True,
+        )
+    out.print(f"[green]geschreven:[/] {display_path(target)}", highlight=False)
+
+
 def main() -> None:
     """Entry point of the `brief` console script."""
     app()

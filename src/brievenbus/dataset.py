@@ -5,23 +5,33 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
-from brievenbus.loading import ModelT, YamlDocument, find_file, read_yaml, validate
+from brievenbus.loading import (
+    ModelT,
+    YamlDocument,
+    candidate_paths,
+    find_file,
+    read_yaml,
+    validate,
+)
 from brievenbus.models import (
     LETTER_KINDS,
     Club,
     ClubsFile,
     Fact,
     FactsFile,
+    Figure,
+    FiguresFile,
     Measure,
     MeasuresFile,
     MunicipalitiesFile,
     Municipality,
 )
 
+FIGURES_FILE = "cijfers.yaml"
 DATA_FILES = {
     "municipalities": "municipalities.yaml",
     "measures": "measures.yaml",
@@ -39,6 +49,7 @@ class Dataset:
     clubs: dict[str, Club]
     facts: dict[str, Fact]
     documents: dict[str, YamlDocument]  # for file:line of any item after loading
+    figures: dict[str, dict[str, Figure]] = field(default_factory=dict)  # code → indicator → figure
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -117,6 +128,12 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     municipalities may only refer to those.
     """
     paths = {name: find_file(filename, "data", data_dir) for name, filename in DATA_FILES.items()}
+    # Local figures are optional: only a workspace that imported them has the file.
+    figures_path = next(
+        (p for p in candidate_paths(FIGURES_FILE, "data", data_dir) if p.is_file()), None
+    )
+    if figures_path is not None:
+        paths["figures"] = figures_path
     problems: list[Problem] = []
     documents: dict[str, YamlDocument] = {}
     for name, path in paths.items():
@@ -131,6 +148,9 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     measures = _checked(documents["measures"], MeasuresFile, problems)
     clubs = _checked(documents["clubs"], ClubsFile, problems)
     facts = _checked(documents["facts"], FactsFile, problems)
+    figures = (
+        _checked(documents["figures"], FiguresFile, problems) if "figures" in documents else None
+    )
     if problems:
         raise DataError(*problems)
     # No problems means every file validated.
@@ -148,6 +168,17 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     problems += _unique(documents["clubs"], "clubs", [c.id for c in clubs.clubs], "id")
     problems += _unique(documents["facts"], "feiten", [f.id for f in facts.feiten], "id")
     problems += _check_references(documents, municipalities, measures, clubs, list(kinds))
+    if figures is not None:
+        known_codes = {m.code for m in municipalities.gemeenten}
+        problems += [
+            documents["figures"].problem(
+                ("cijfers", code),
+                f"onbekende gemeentecode '{code}'",
+                "gebruik de CBS-code van een bestaande gemeente ('brief gemeenten' toont ze)",
+            )
+            for code in figures.cijfers
+            if code not in known_codes
+        ]
     if problems:
         raise DataError(*problems)
     return Dataset(
@@ -156,6 +187,7 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
         clubs={c.id: c for c in clubs.clubs},
         facts={f.id: f for f in facts.feiten},
         documents=documents,
+        figures=dict(figures.cijfers) if figures else {},
     )
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from brievenbus.dataset import Dataset, load_dataset
 from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load_house_style
 from brievenbus.errors import DataError, OutputError
+from brievenbus.figures import SHELTER_NORM_SOURCE, LocalFigure, local_figures, shelter_norm
 from brievenbus.loading import display_path, find_file
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
@@ -89,6 +90,7 @@ class Workspace:
 
     kinds: tuple[str, ...] = ()
     house_style_path: Path | None = None
+    _figures_memo: dict[str, dict[str, LocalFigure]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -176,8 +178,21 @@ class Workspace:
             "maatregelen": list(plan.measures),
             "pijlers": pillars,
             "feiten": self.dataset.facts,
+            "cijfers": self._local_figures(plan.municipality),
+            "opvangnorm": {
+                "plaatsen": shelter_norm(plan.municipality),
+                "bron": SHELTER_NORM_SOURCE,
+            },
             "feitenlijst": [f for f in self.dataset.facts.values() if plan.kind in f.contexten],
         }
+
+    def _local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
+        """Figures with ranks, worked out once per municipality (a batch asks per party)."""
+        if municipality.code not in self._figures_memo:
+            self._figures_memo[municipality.code] = local_figures(
+                municipality, self.dataset.figures, self.dataset.municipalities
+            )
+        return self._figures_memo[municipality.code]
 
     def render(self, plan: LetterPlan) -> Letter:
         """Render and build one letter in memory."""

@@ -7,6 +7,7 @@ forbids unknown keys, so a typo is reported instead of silently ignored.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -83,6 +84,8 @@ class Party(Strict):
     naam: Text
     zetels: Annotated[int, Field(ge=0)]
     fractievoorzitter: Text | None = None
+    # Only what the data says: no guessing "heer" or "mevrouw" from a first name.
+    aanhef: Literal["heer", "mevrouw"] | None = None
     email: Email | None = None
 
 
@@ -208,3 +211,27 @@ class FactsFile(Strict):
     """data/facts.yaml."""
 
     feiten: list[Fact]
+
+
+# ----------------------------------------------------------------------- figures
+
+
+class Figure(Strict):
+    """One local figure: a value for a period, with its source. No value = unknown or secret."""
+
+    waarde: Annotated[float, Field(ge=0)] | None = None
+    periode: Text
+    bron: Text
+    opgehaald: datetime.date
+
+    @property
+    def year(self) -> int | None:
+        """The (last) year the period is about: '2024', '2024 1e halfjaar' → 2024."""
+        years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", self.periode)]
+        return max(years) if years else None
+
+
+class FiguresFile(Strict):
+    """data/cijfers.yaml: figures per municipality code, per indicator."""
+
+    cijfers: dict[MunicipalityCode, dict[Slug, Figure]] = {}
