@@ -46,6 +46,7 @@ def check_workspace(
         return report
     report.dataset = workspace.dataset
     report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
+    report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
     seen: set[str] = set()
     for municipality in workspace.dataset.municipalities:
         try:
@@ -70,4 +71,27 @@ def _old_facts(dataset: Dataset, today: datetime.date) -> list[Problem]:
         )
         for index, fact in enumerate(dataset.facts.values())
         if not fact.tijdloos and today.year - fact.jaar > FACT_MAX_AGE_YEARS
+    ]
+
+
+def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
+    """One warning per indicator whose figures are about a period over three years ago."""
+    if "figures" not in dataset.documents:
+        return []
+    document = dataset.documents["figures"]
+    oldest: dict[str, tuple[int, str]] = {}
+    for code, indicators in dataset.figures.items():
+        for indicator, figure in indicators.items():
+            year = figure.year
+            if year is None or today.year - year <= FACT_MAX_AGE_YEARS:
+                continue
+            if indicator not in oldest or year < oldest[indicator][0]:
+                oldest[indicator] = (year, code)
+    return [
+        document.problem(
+            ("cijfers", code, indicator),
+            f"cijfers '{indicator}' gaan over {year}, langer dan {FACT_MAX_AGE_YEARS} jaar geleden",
+            "importeer nieuwere cijfers met 'brief importeer cbs BESTAND.csv'",
+        )
+        for indicator, (year, code) in sorted(oldest.items())
     ]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.progress import Progress
+    from rich.table import Table
 
     from brievenbus.batch import BatchResult, Job, Outcome
     from brievenbus.letters import Workspace
@@ -465,50 +466,94 @@ def list_municipalities(
         str | None,
         typer.Option("--club", help="Alleen gemeenten van deze club (id).", show_default=False),
     ] = None,
+    with_figures: Annotated[
+        bool,
+        typer.Option(
+            "--cijfers", help="Toon de lokale cijfers en hun rang in plaats van de fracties."
+        ),
+    ] = False,
     data_dir: DataOption = None,
 ) -> None:
-    """Toon gemeenten met inwoners, club en fracties (zetels).
+    """Toon gemeenten met inwoners, club en fracties (zetels), of met --cijfers hun lokale cijfers.
 
     Voorbeelden:
 
         brief gemeenten --provincie Flevoland
 
         brief gemeenten --club almere
+
+        brief gemeenten --cijfers
     """
     from rich.table import Table
 
-    from brievenbus.dataset import search_key
+    from brievenbus.errors import BriefError
     from brievenbus.rendering import format_number
 
-    dataset = _open_workspace(data_dir).dataset
-    if club_id is not None and club_id not in dataset.clubs:
-        raise typer.BadParameter(
-            f"onbekende club; kies uit: {', '.join(dataset.clubs)}", param_hint="--club"
-        )
-    provinces = sorted({m.provincie for m in dataset.municipalities})
-    if province is not None and search_key(province) not in {search_key(p) for p in provinces}:
-        raise typer.BadParameter(
-            f"onbekende provincie; kies uit: {', '.join(provinces)}", param_hint="--provincie"
-        )
+    workspace = _open_workspace(data_dir)
+    try:
+        selected = _select_municipalities(workspace, [], True, club_id, province)
+    except BriefError as error:
+        _fail(error)
+    if with_figures:
+        out.print(_figures_table(workspace, selected))
+        if not workspace.dataset.figures:
+            err.print(
+                "[yellow]Let op:[/] er zijn nog geen lokale cijfers; lees ze in met"
+                " 'brief importeer cbs BESTAND.csv'.",
+                highlight=False,
+            )
+        return
     table = Table(title="Gemeenten")
     for column in ("code", "naam", "provincie", "inwoners", "club", "fracties (zetels)"):
         table.add_column(column, overflow="fold")
-    for municipality in dataset.municipalities:
-        club = dataset.club_for(municipality)
-        if province is not None and search_key(province) != search_key(municipality.provincie):
-            continue
-        if club_id is not None and club.id != club_id:
-            continue
+    for municipality in selected:
         parties = ", ".join(f"{p.naam} ({p.zetels})" for p in municipality.raad.fracties)
         table.add_row(
             municipality.code,
             municipality.naam,
             municipality.provincie,
             format_number(municipality.inwoners.aantal),
-            club.id,
+            workspace.dataset.club_for(municipality).id,
             parties or (municipality.raad.opmerking or ""),
         )
     out.print(table)
+
+
+def _figures_table(workspace: Workspace, municipalities: Sequence[Municipality]) -> Table:
+    """One row per municipality and indicator: value, period, rate and both ranks."""
+    from rich.table import Table
+
+    from brievenbus.rendering import format_number
+
+    table = Table(title="Lokale cijfers (rang 1 = de meeste)")
+    for column in (
+        "code",
+        "naam",
+        "cijfer",
+        "periode",
+        "aantal",
+        "per 1.000",
+        "rang",
+        "rang per 1.000",
+    ):
+        table.add_column(column, justify="right" if column in {"aantal", "per 1.000"} else "left")
+    for municipality in municipalities:
+        known = workspace.local_figures(municipality)
+        for indicator, figure in sorted(
+            workspace.dataset.figures.get(municipality.code, {}).items()
+        ):
+            local = known.get(indicator)
+            table.add_row(
+                municipality.code,
+                municipality.naam,
+                indicator,
+                figure.periode,
+                format_number(local.waarde) if local else "onbekend",
+                format_number(local.per_1000, 1) if local else "",
+                f"{local.rang} van {local.aantal_gemeenten}" if local else "",
+                f"{local.rang_per_1000} van {local.aantal_gemeenten}" if local else "",
+            )
+    return table
 
 
 @app.command("clubs")

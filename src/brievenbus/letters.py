@@ -178,7 +178,7 @@ class Workspace:
             "maatregelen": list(plan.measures),
             "pijlers": pillars,
             "feiten": self.dataset.facts,
-            "cijfers": self._local_figures(plan.municipality),
+            "cijfers": self.local_figures(plan.municipality),
             "opvangnorm": {
                 "plaatsen": shelter_norm(plan.municipality),
                 "bron": SHELTER_NORM_SOURCE,
@@ -186,7 +186,7 @@ class Workspace:
             "feitenlijst": [f for f in self.dataset.facts.values() if plan.kind in f.contexten],
         }
 
-    def _local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
+    def local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
         """Figures with ranks, worked out once per municipality (a batch asks per party)."""
         if municipality.code not in self._figures_memo:
             self._figures_memo[municipality.code] = local_figures(
