@@ -112,3 +112,29 @@ def test_schema_writes_one_file_per_data_file(run_brief: RunBrief, workdir: Path
         "beleid",
     ]
     assert {"type": "boolean"} in measure["properties"]["standaard"]["anyOf"]
+
+
+def test_voorbeeld_shows_the_letter_and_writes_nothing(run_brief: RunBrief, workdir: Path) -> None:
+    """`brief voorbeeld` prints the letter with its numbered measures; no file or folder appears."""
+    result = run_brief("voorbeeld", "Almere", "--context", "coalitie", "--datum", "2026-04-28")
+    assert result.exit_code == 0
+    assert (
+        "Aan de fractievoorzitters van de politieke partijen in de gemeenteraad van Almere"
+        in result.stdout
+    )
+    assert "Almere, 28 april 2026" in result.stdout
+    assert "1. Preventie en bewustwording (Art. 13–15)" in result.stdout
+    assert "– Onderwijs: Zorg samen met scholen" in result.stdout
+    assert "almere@soroptimist.nl" in result.stdout
+    assert list(workdir.iterdir()) == []
+
+
+def test_voorbeeld_for_one_party(run_brief: RunBrief) -> None:
+    """--fractie shows the letter to that party; an unknown party lists the ones there are."""
+    result = run_brief("voorbeeld", "Huizen", "--fractie", "vvd")
+    assert result.exit_code == 0
+    assert "Geachte fractievoorzitter van VVD," in result.stdout
+    missing = run_brief("voorbeeld", "Huizen", "--fractie", "Piratenpartij")
+    assert missing.exit_code == 1
+    assert "Fout: Huizen heeft geen fractie 'Piratenpartij'" in missing.stderr
+    assert "Leefbaar Huizen" in missing.stderr

@@ -354,6 +354,66 @@ class _BatchReport:
             )
 
 
+@app.command("voorbeeld")
+def show_preview(
+    municipality: Annotated[str, typer.Argument(help="Gemeente: naam, gangbare naam of CBS-code.")],
+    context: Annotated[
+        str | None,
+        typer.Option(
+            "--context", "-c", help="Briefsoort: verkiezingen of coalitie.", show_default=False
+        ),
+    ] = None,
+    party: Annotated[
+        str | None,
+        typer.Option("--fractie", help="Toon de brief aan deze fractie.", show_default=False),
+    ] = None,
+    measure_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--maatregel",
+            "-m",
+            help="Maatregel uit de catalogus (herhaalbaar).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--datum", help="Datum boven de brief, JJJJ-MM-DD.", show_default=False),
+    ] = None,
+    data_dir: DataOption = None,
+    templates_dir: TemplatesOption = None,
+) -> None:
+    """Toon een brief in de terminal; er wordt niets geschreven.
+
+    Voorbeeld:
+
+        brief voorbeeld Almere --context coalitie
+    """
+    from brievenbus.errors import BriefError, DataError
+    from brievenbus.preview import preview
+
+    letter_date = _parse_date(date)
+    workspace = _open_workspace(data_dir, templates_dir)
+    try:
+        target = workspace.dataset.find_municipality(municipality)
+        chosen = None
+        if party is not None:
+            names = {p.naam.casefold(): p for p in target.raad.fracties}
+            chosen = names.get(party.casefold())
+            if chosen is None:
+                raise DataError.simple(
+                    f"{target.naam} heeft geen fractie '{party}'",
+                    f"fracties: {', '.join(p.naam for p in target.raad.fracties) or 'onbekend'}",
+                )
+        plan = workspace.plan(target, context, letter_date, measure_ids or (), chosen)
+        composition = workspace.compose(plan)
+    except BriefError as error:
+        _fail(error)
+    for warning in composition.warnings:
+        err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+    out.print(preview(composition, f"{plan.kind} · {target.naam} · {plan.club.naam}"))
+
+
 @app.command("controleer")
 def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) -> None:
     """Controleer alle gegevens en maak elke brief op proef (er wordt niets geschreven).

@@ -56,6 +56,16 @@ class LetterPlan:
         return letter_path(self.municipality.naam, party, self.via_clerk)
 
 
+@dataclass(frozen=True)
+class Composition:
+    """A letter as paragraphs: body, header/footer fillings, subject and warnings."""
+
+    body: list[Paragraph]
+    slots: dict[str, list[Paragraph]]
+    subject: str
+    warnings: list[str]
+
+
 @dataclass
 class Letter:
     """A rendered letter: the .docx bytes and what the user should know about it."""
@@ -194,28 +204,43 @@ class Workspace:
             )
         return self._figures_memo[municipality.code]
 
-    def render(self, plan: LetterPlan) -> Letter:
-        """Render and build one letter in memory."""
+    def compose(self, plan: LetterPlan) -> Composition:
+        """Render the templates and parse them: the letter's paragraphs, before Word."""
         context = self.context(plan)
-        body = render_template(plan.kind + ".md.j2", context, self.templates_dir)
-        slots = {
-            name: parse_markdown(render_template(f"_{name}.md.j2", context, self.templates_dir))
+        texts = {
+            name: render_template(f"_{name}.md.j2", context, self.templates_dir)
             for name in SLOT_TEMPLATES
         }
-        paragraphs = parse_markdown(body)
-        subject = _subject(paragraphs)
+        texts["brief"] = render_template(plan.kind + ".md.j2", context, self.templates_dir)
+        # Characters XML cannot hold (control codes from pasted text) are dropped, with a warning.
+        removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
+        parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
+        body = parsed.pop("brief")
+        warnings = []
+        if removed:
+            warnings.append(
+                f"{removed} onzichtbaar stuurteken weggelaten uit de brief aan "
+                f"{plan.municipality.naam} (kan niet in Word); controleer de gegevens."
+            )
+        return Composition(body, parsed, _subject(body), warnings)
+
+    def render(self, plan: LetterPlan) -> Letter:
+        """Render and build one letter in memory."""
+        composition = self.compose(plan)
         if self.house_style_path is None:
             self.house_style_path = find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir)
-        style = load_house_style(self.house_style_path)
         data = build_docx(
-            style,
-            paragraphs,
-            slots,
+            load_house_style(self.house_style_path),
+            composition.body,
+            composition.slots,
             CoreProperties(
-                title=subject, subject=subject, author=plan.club.naam, created=plan.date
+                title=composition.subject,
+                subject=composition.subject,
+                author=plan.club.naam,
+                created=plan.date,
             ),
         )
-        return Letter(plan, subject, data, self._warnings(plan, body))
+        return Letter(plan, composition.subject, data, composition.warnings)
 
     def default_sender_warning(self, municipalities: Sequence[str]) -> str:
         """One warning for all letters signed by the default sender."""
@@ -226,14 +251,6 @@ class Workspace:
             f"{names} {count} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
             f"Voeg uw club met werkgebied toe aan {display_path(self.dataset.paths['clubs'])}."
         )
-
-    def _warnings(self, plan: LetterPlan, body: str) -> list[str]:
-        warnings = []
-        if removed := len(INVALID_XML.findall(body)):
-            warnings.append(
-                f"{removed} onzichtbaar stuurteken weggelaten uit de brief (kan niet in Word)."
-            )
-        return warnings
 
 
 def _subject(paragraphs: Sequence[Paragraph]) -> str:

@@ -1,0 +1,77 @@
+"""`brief voorbeeld`: a letter in the terminal, from the same paragraphs that go into Word."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.text import Text
+
+from brievenbus.letters import Composition
+from brievenbus.markup import Paragraph
+
+BULLETS = ("•", "–", "▪")
+
+
+def preview(composition: Composition, title: str) -> Panel:
+    """The whole letter as a rich renderable: letterhead, body, footer."""
+    parts: list[Padding | Text | Rule] = []
+    for paragraph in composition.slots.get("briefhoofd", []):
+        parts.append(Text(paragraph.text, style="bold blue", justify="right"))
+    parts.append(Text())
+    parts.extend(_body(composition.body))
+    parts.append(Rule(style="dim"))
+    for paragraph in composition.slots.get("voettekst", []):
+        parts.append(Text(paragraph.text, style="dim", justify="center"))
+    return Panel(Group(*parts), title=title, width=92, padding=(1, 3))
+
+
+def _body(paragraphs: Sequence[Paragraph]) -> list[Padding | Text]:
+    counters: dict[int, int] = {}
+    rendered: list[Padding | Text] = []
+    previous_in_list = False
+    for paragraph in paragraphs:
+        text = _runs(paragraph)
+        position = paragraph.list_position
+        if paragraph.heading:
+            text.stylize("bold blue")
+            rendered.append(Padding(text, (1, 0, 0, 0)))
+        elif position is not None:
+            indent = 3 * (position.level + 1)
+            if position.first_in_item:
+                counters[position.list_id] = counters.get(position.list_id, 0) + 1
+                number = counters[position.list_id]
+                label = f"{number}." if position.ordered else BULLETS[position.level % len(BULLETS)]
+                text = Text(f"{label} ").append_text(text)
+                indent -= len(label) + 1
+            rendered.append(Padding(text, (0, 0, 0, max(indent, 0))))
+        else:
+            if (paragraph.style or "").casefold() == "onderwerp":
+                text.stylize("bold")
+            elif (paragraph.style or "").casefold() == "klein":
+                text.stylize("dim")
+            after_list = bool(rendered) and previous_in_list
+            rendered.append(Padding(text, (int(after_list), 0, 1, 0)))
+        previous_in_list = position is not None
+    return rendered
+
+
+def _runs(paragraph: Paragraph) -> Text:
+    text = Text()
+    for run in paragraph.runs:
+        style = " ".join(
+            name
+            for name, on in (
+                ("bold", run.bold),
+                ("italic", run.italic),
+                ("underline", bool(run.link)),
+            )
+            if on
+        )
+        text.append(run.text, style=style or None)
+        if run.link:
+            text.append(f" <{run.link}>", style="dim")
+    return text
