@@ -168,3 +168,18 @@ def test_council_without_results_still_gets_a_letter(run_brief: RunBrief, workdi
     assert result.exit_code == 0
     text = [t for _, t in read_paragraphs(workdir / "brieven" / "hilversum.docx")]
     assert text[0] == "Aan de fractievoorzitters van de gemeenteraad Hilversum"
+
+
+def test_pdf_without_libreoffice(
+    run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--pdf without LibreOffice: a Dutch error with the install command, before any letter is written."""
+    from brievenbus import pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    monkeypatch.setattr(pdf.sys, "platform", "linux")
+    result = run_brief("genereer", "Huizen", "--pdf")
+    assert result.exit_code == 1
+    assert "Fout: voor --pdf is LibreOffice nodig, maar het is niet gevonden" in result.stderr
+    assert "sudo apt-get install libreoffice-writer-nogui" in result.stderr
+    assert not (workdir / "brieven").exists()

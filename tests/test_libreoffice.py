@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from brievenbus.letters import Workspace, write_letter
+from tests.conftest import RunBrief
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFINFO = shutil.which("pdfinfo")
@@ -74,3 +75,21 @@ def test_letter_converts_within_two_pages(pdfs: dict[str, Path], key: str) -> No
     """LibreOffice opens the letter and it fits on at most two A4 pages."""
     assert pdfs[key].exists()
     assert 1 <= page_count(pdfs[key]) <= 2
+
+
+def test_pdf_option_puts_pdfs_beside_letters(run_brief: RunBrief, workdir: Path) -> None:
+    """--pdf: one PDF beside each letter (same names in different folders too), listed in the manifest."""
+    result = run_brief("genereer", "Huizen", "Almere", "--per-fractie", "--limiet", "3", "--pdf")
+    assert result.exit_code == 0, result.stderr
+    pdfs = sorted(
+        p.relative_to(workdir / "brieven").as_posix() for p in (workdir / "brieven").rglob("*.pdf")
+    )
+    assert pdfs == [
+        "huizen/cda.pdf",
+        "huizen/groenlinks-partij-van-de-arbeid-pvda.pdf",
+        "huizen/vvd.pdf",
+    ]
+    assert all(page_count(workdir / "brieven" / pdf) <= 2 for pdf in pdfs)
+    manifest = (workdir / "brieven" / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "huizen/vvd.docx;huizen/vvd.pdf;" in manifest
+    assert "PDF: 3 naast de brieven" in result.stdout

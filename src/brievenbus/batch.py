@@ -35,13 +35,13 @@ MANIFEST_COLUMNS = (
     "briefsoort",
     "maatregelen",
     "bestand",
+    "pdf",
     "sha256",
     "status",
     "reden",
     "tijd",
 )
 FAILED = "fout"
-DONE_STATUSES = {s.value for s in (WriteStatus.NEW, WriteStatus.CHANGED, WriteStatus.UNCHANGED)}
 PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
 
 
@@ -74,6 +74,7 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     hint: str = ""
     default_sender: bool = False
+    pdf: Path | None = None
     time: str = field(default_factory=lambda: datetime.datetime.now().isoformat(timespec="seconds"))
 
 
@@ -213,9 +214,13 @@ def run_jobs(
     *,
     resume: bool = False,
     workers: int | None = None,
+    pdf: bool = False,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
 ) -> BatchResult:
-    """Make every letter; stop cleanly on Ctrl-C, keeping what is done in the manifest."""
+    """Make every letter (and with ``pdf`` a PDF beside it); stop cleanly on Ctrl-C.
+
+    Whatever is done when the run ends, or is interrupted, is in the manifest.
+    """
     global _workspace  # noqa: PLW0603
     _workspace = workspace
     output_dirs = {_output_root(job) for job in jobs}
@@ -229,6 +234,8 @@ def run_jobs(
         for outcome in _outcomes(todo, workspace, workers):
             result.outcomes.append(outcome)
             on_outcome(outcome)
+        if pdf:
+            result.outcomes = _add_pdfs(result.outcomes)
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
@@ -237,6 +244,29 @@ def run_jobs(
                 output_dir, [o for o in result.outcomes if _output_root(o.job) == output_dir]
             )
     return result
+
+
+def _add_pdfs(outcomes: list[Outcome]) -> list[Outcome]:
+    """One LibreOffice run for every letter whose PDF is missing or out of date."""
+    from brievenbus.pdf import convert_to_pdf
+
+    def stale(outcome: Outcome) -> bool:
+        if outcome.status in {FAILED, WriteStatus.SKIPPED.value}:
+            return False
+        pdf = outcome.job.path.with_suffix(".pdf")
+        return not pdf.exists() or pdf.stat().st_mtime < outcome.job.path.stat().st_mtime
+
+    converted = convert_to_pdf([o.job.path for o in outcomes if stale(o)])
+    updated = []
+    for outcome in outcomes:
+        pdf = outcome.job.path.with_suffix(".pdf")
+        if outcome.job.path in converted or (pdf.exists() and outcome.status != FAILED):
+            updated.append(replace(outcome, pdf=pdf))
+        elif stale(outcome):
+            updated.append(replace(outcome, reason="PDF maken mislukt (LibreOffice)"))
+        else:
+            updated.append(outcome)
+    return updated
 
 
 def _outcomes(jobs: Sequence[Job], workspace: Workspace, workers: int) -> Iterator[Outcome]:
@@ -306,6 +336,7 @@ def write_manifest(output_dir: Path, outcomes: Sequence[Outcome]) -> None:
             "briefsoort": outcome.kind,
             "maatregelen": " ".join(outcome.measures),
             "bestand": key,
+            "pdf": outcome.pdf.relative_to(output_dir).as_posix() if outcome.pdf else "",
             # A skipped or failed letter keeps the hash of what we wrote before.
             "sha256": outcome.sha256 or old_sha,
             "status": outcome.status,

@@ -174,6 +174,9 @@ def generate(
             "--hervat", help="Ga verder waar een afgebroken opdracht stopte (volgens manifest.csv)."
         ),
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Maak ook een PDF naast elke brief (met LibreOffice).")
+    ] = False,
     data_dir: DataOption = None,
     templates_dir: TemplatesOption = None,
 ) -> None:
@@ -186,6 +189,8 @@ def generate(
         brief genereer Almere --context coalitie
 
         brief genereer --alle --per-fractie --uitvoer brieven-2030
+
+        brief genereer Huizen --pdf
     """
     from brievenbus.batch import plan_jobs, run_jobs
     from brievenbus.errors import BriefError
@@ -209,13 +214,20 @@ def generate(
     except BriefError as error:
         _fail(error)
     jobs = jobs[:limit] if limit else jobs
+    if pdf and not dry_run:
+        from brievenbus.pdf import require_soffice
+
+        try:
+            require_soffice()  # before any letter is written
+        except BriefError as error:
+            _fail(error)
     if dry_run:
         _show_plan(jobs)
         return
     report = _BatchReport(len(jobs))
     try:
         with report:
-            result = run_jobs(workspace, jobs, resume=resume, on_outcome=report.add)
+            result = run_jobs(workspace, jobs, resume=resume, pdf=pdf, on_outcome=report.add)
     except BriefError as error:
         _fail(error)
     report.summarise(result, workspace)
@@ -333,6 +345,8 @@ class _BatchReport:
                 if count := result.count(status):
                     table.add_row(status, str(count))
             out.print(table)
+        if pdfs := sum(1 for o in result.outcomes if o.pdf):
+            out.print(f"[green]PDF:[/] {pdfs} naast de brieven", highlight=False)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
             err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
