@@ -13,6 +13,7 @@ from brievenbus.loading import (
     ModelT,
     YamlDocument,
     candidate_paths,
+    display_path,
     find_file,
     read_yaml,
     validate,
@@ -270,6 +271,19 @@ def _check_references(
                         "briefsoort",
                         kind,
                         kinds,
+                    )
+                )
+    clubs_dir = documents["clubs"].path.parent
+    for index, club in enumerate(clubs.clubs):
+        for field_name in ("huisstijl", "logo"):
+            name = getattr(club, field_name)
+            if name and not (clubs_dir / name).is_file():
+                problems.append(
+                    documents["clubs"].problem(
+                        ("clubs", index, field_name),
+                        f"bestand '{name}' niet gevonden",
+                        f"zet het bestand naast clubs.yaml ({display_path(clubs_dir)})"
+                        " of pas het pad aan",
                     )
                 )
     if not any(club.standaard for club in clubs.clubs):

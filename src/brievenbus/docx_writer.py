@@ -23,6 +23,7 @@ from pathlib import Path
 from lxml import etree
 
 from brievenbus.errors import OutputError, TemplateError
+from brievenbus.logo import Logo, add_to_package, drawing_xml
 from brievenbus.markup import Paragraph, Run
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,6 +33,7 @@ MARKER = "BRIEVENBUS-MARKER"
 PLACEHOLDER = re.compile(r"^\{\{\s*(\w+)\s*\}\}$")
 # Characters XML 1.0 cannot hold; they are dropped (the caller warns about them).
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+LETTERHEAD_SLOT = "briefhoofd"
 LIST_INDENT = 360  # twips per list level, as in the house style's numbering
 
 
@@ -317,8 +319,12 @@ def build_docx(
     body: Sequence[Paragraph],
     slots: Mapping[str, Sequence[Paragraph]],
     properties: CoreProperties,
+    logo: Logo | None = None,
 ) -> bytes:
-    """Build one letter as .docx bytes: body paragraphs plus header/footer fillings."""
+    """Build one letter as .docx bytes: body paragraphs plus header/footer fillings.
+
+    A logo goes into the part that holds the letterhead ({{ briefhoofd }}).
+    """
     builder = _Builder(style)
     changed = {
         "word/document.xml": style.document_head + builder.paragraphs(body) + style.document_tail,
@@ -328,11 +334,17 @@ def build_docx(
         for slot in fillings:
             builder.allow_links = False
             content = builder.paragraphs(slots.get(name, ()), slot.paragraph_properties)
+            if logo is not None and name == LETTERHEAD_SLOT:
+                content = f"<w:p>{slot.paragraph_properties}{drawing_xml(logo)}</w:p>" + content
             # A header or footer needs at least one paragraph.
             changed[slot.part] = slot.before + (content or "<w:p/>") + slot.after
     changed["word/numbering.xml"] = builder.numbering()
     changed["word/_rels/document.xml.rels"] = builder.relationships()
-    return _zip({**style.parts, **{k: v.encode() for k, v in changed.items()}}, style.parts)
+    parts = {**style.parts, **{k: v.encode() for k, v in changed.items()}}
+    if logo is not None:
+        for slot in style.slots.get(LETTERHEAD_SLOT, []):
+            add_to_package(parts, slot.part, logo)
+    return _zip(parts, style.parts)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load
 from brievenbus.errors import DataError, OutputError
 from brievenbus.figures import SHELTER_NORM_SOURCE, LocalFigure, local_figures, shelter_norm
 from brievenbus.loading import display_path, find_file
+from brievenbus.logo import load_logo
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
 from brievenbus.paths import letter_path
@@ -227,10 +228,8 @@ class Workspace:
     def render(self, plan: LetterPlan) -> Letter:
         """Render and build one letter in memory."""
         composition = self.compose(plan)
-        if self.house_style_path is None:
-            self.house_style_path = find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir)
         data = build_docx(
-            load_house_style(self.house_style_path),
+            load_house_style(self.house_style_for(plan.club)),
             composition.body,
             composition.slots,
             CoreProperties(
@@ -239,8 +238,21 @@ class Workspace:
                 author=plan.club.naam,
                 created=plan.date,
             ),
+            load_logo(self.club_file(plan.club.logo)) if plan.club.logo else None,
         )
         return Letter(plan, composition.subject, data, composition.warnings)
+
+    def club_file(self, name: str) -> Path:
+        """A file named in clubs.yaml (house style, logo), relative to that file."""
+        return (self.dataset.paths["clubs"].parent / name).resolve()
+
+    def house_style_for(self, club: Club) -> Path:
+        """The club's own house style, else templates/huisstijl.docx."""
+        if club.huisstijl:
+            return self.club_file(club.huisstijl)
+        if self.house_style_path is None:
+            self.house_style_path = find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir)
+        return self.house_style_path
 
     def default_sender_warning(self, municipalities: Sequence[str]) -> str:
         """One warning for all letters signed by the default sender."""

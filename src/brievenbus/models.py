@@ -184,6 +184,8 @@ class Club(Strict):
     werkgebied: list[Text] = []
     ondertekend: YesNo = False
     standaard: YesNo = False
+    huisstijl: Text | None = None  # own house style .docx, relative to clubs.yaml
+    logo: Text | None = None  # PNG or JPEG for the letterhead, relative to clubs.yaml
 
 
 class ClubsFile(Strict):
