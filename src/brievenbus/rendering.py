@@ -41,7 +41,7 @@ class Markdown(str):
 @lru_cache(maxsize=16384)  # the same names and catalogue texts recur in every letter
 def escape_markdown(text: str) -> str:
     """Make plain text print literally in Markdown; line breaks stay line breaks."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\t", " ").strip())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\t", " ").strip(" \r\n"))
     return _LINE_BREAKS.sub("\\\\\n", escaped)
 
 
