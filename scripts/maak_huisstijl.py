@@ -155,8 +155,8 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 {paragraph_style("Groet", "Groet", '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="480"/>')}
 {paragraph_style("Ondertekening", "Ondertekening", '<w:keepNext/><w:keepLines/><w:spacing w:after="120"/>')}
 {paragraph_style("Klein", "Kleine tekst", '<w:spacing w:before="120" w:after="80"/>', f'<w:color w:val="{GREY}"/><w:sz w:val="17"/><w:szCs w:val="17"/>')}
-{paragraph_style("Briefhoofd", "Briefhoofd", '<w:spacing w:after="240"/><w:jc w:val="right"/>', f'<w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>')}
-{paragraph_style("Footer", "footer", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', f'<w:color w:val="{GREY}"/><w:sz w:val="15"/><w:szCs w:val="15"/>')}
+{paragraph_style("Briefhoofd", "Briefhoofd", f'<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" w:color="{ACCENT}"/></w:pBdr><w:spacing w:after="240"/><w:jc w:val="right"/>', f'<w:color w:val="{ACCENT}"/><w:sz w:val="26"/><w:szCs w:val="26"/>')}
+{paragraph_style("Footer", "footer", f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="{ACCENT}"/></w:pBdr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', f'<w:color w:val="{GREY}"/><w:sz w:val="15"/><w:szCs w:val="15"/>')}
 <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>
 </w:styles>"""
 

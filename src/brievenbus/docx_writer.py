@@ -212,9 +212,19 @@ class _Builder:
         self.allow_links = True
 
     def paragraphs(self, paragraphs: Sequence[Paragraph], default_properties: str = "") -> str:
-        return "".join(self.paragraph(p, default_properties) for p in paragraphs)
+        xml = []
+        for index, paragraph in enumerate(paragraphs):
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            # List items sit close together; the last one gets the space of a paragraph.
+            ends_list = bool(paragraph.list_position) and not (
+                following and following.list_position
+            )
+            xml.append(self.paragraph(paragraph, default_properties, ends_list))
+        return "".join(xml)
 
-    def paragraph(self, paragraph: Paragraph, default_properties: str = "") -> str:
+    def paragraph(
+        self, paragraph: Paragraph, default_properties: str = "", ends_list: bool = False
+    ) -> str:
         properties = ""
         if paragraph.style:
             properties = f'<w:pStyle w:val="{self.style.style_id(paragraph.style)}"/>'
@@ -230,7 +240,9 @@ class _Builder:
             properties += (
                 f'<w:numPr><w:ilvl w:val="{position.level}"/><w:numId w:val="{num_id}"/></w:numPr>'
             )
-        elif position:
+        if ends_list:
+            properties += '<w:spacing w:after="140"/>'
+        if position and not position.first_in_item:
             properties += f'<w:ind w:left="{LIST_INDENT * (position.level + 1)}"/>'
         properties = f"<w:pPr>{properties}</w:pPr>" if properties else default_properties
         return f"<w:p>{properties}{self.runs(paragraph.runs)}</w:p>"
