@@ -36,6 +36,7 @@ MANIFEST_COLUMNS = (
     "maatregelen",
     "bestand",
     "pdf",
+    "eml",
     "sha256",
     "status",
     "reden",
@@ -75,6 +76,8 @@ class Outcome:
     hint: str = ""
     default_sender: bool = False
     pdf: Path | None = None
+    eml: Path | None = None
+    subject: str = ""
     time: str = field(default_factory=lambda: datetime.datetime.now().isoformat(timespec="seconds"))
 
 
@@ -205,6 +208,7 @@ def make_letter(job: Job) -> Outcome:
         digest,
         tuple(letter.warnings),
         default_sender=letter.from_default_sender,
+        subject=letter.subject,
     )
 
 
@@ -215,6 +219,7 @@ def run_jobs(
     resume: bool = False,
     workers: int | None = None,
     pdf: bool = False,
+    eml: bool = False,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
 ) -> BatchResult:
     """Make every letter (and with ``pdf`` a PDF beside it); stop cleanly on Ctrl-C.
@@ -236,6 +241,8 @@ def run_jobs(
             on_outcome(outcome)
         if pdf:
             result.outcomes = _add_pdfs(result.outcomes)
+        if eml:
+            result.outcomes = [_add_email(workspace, o) for o in result.outcomes]
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
@@ -267,6 +274,29 @@ def _add_pdfs(outcomes: list[Outcome]) -> list[Outcome]:
         else:
             updated.append(outcome)
     return updated
+
+
+def _add_email(workspace: Workspace, outcome: Outcome) -> Outcome:
+    """An e-mail draft beside the letter, with the letter as it is now (hand edits too)."""
+    from brievenbus.email_draft import draft_email
+
+    if outcome.status == FAILED or not outcome.job.path.exists():
+        return outcome
+    municipality = next(m for m in workspace.dataset.municipalities if m.code == outcome.job.code)
+    party = next((p for p in municipality.raad.fracties if p.naam == outcome.job.party), None)
+    path = outcome.job.path.with_suffix(".eml")
+    data = draft_email(
+        docx_path=outcome.job.path,
+        pdf_path=outcome.pdf,
+        subject=outcome.subject or "Het Verdrag van Istanbul",
+        club=workspace.dataset.club_for(municipality),
+        municipality=municipality,
+        party=party,
+        date=outcome.job.date,
+    )
+    if not path.exists() or path.read_bytes() != data:
+        atomic_write(path, data)
+    return replace(outcome, eml=path)
 
 
 def _outcomes(jobs: Sequence[Job], workspace: Workspace, workers: int) -> Iterator[Outcome]:
@@ -337,6 +367,7 @@ def write_manifest(output_dir: Path, outcomes: Sequence[Outcome]) -> None:
             "maatregelen": " ".join(outcome.measures),
             "bestand": key,
             "pdf": outcome.pdf.relative_to(output_dir).as_posix() if outcome.pdf else "",
+            "eml": outcome.eml.relative_to(output_dir).as_posix() if outcome.eml else "",
             # A skipped or failed letter keeps the hash of what we wrote before.
             "sha256": outcome.sha256 or old_sha,
             "status": outcome.status,

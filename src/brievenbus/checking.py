@@ -47,6 +47,8 @@ def check_workspace(
     report.dataset = workspace.dataset
     report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
     report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
+    for club in workspace.dataset.clubs.values():
+        report.warnings.extend(workspace.unfilled_fields(club)[:1])
     seen: set[str] = set()
     for municipality in workspace.dataset.municipalities:
         try:

@@ -177,6 +177,12 @@ def generate(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Maak ook een PDF naast elke brief (met LibreOffice).")
     ] = False,
+    eml: Annotated[
+        bool,
+        typer.Option(
+            "--eml", help="Zet naast elke brief een e-mailconcept (.eml) met de brief als bijlage."
+        ),
+    ] = False,
     data_dir: DataOption = None,
     templates_dir: TemplatesOption = None,
 ) -> None:
@@ -190,7 +196,7 @@ def generate(
 
         brief genereer --alle --per-fractie --uitvoer brieven-2030
 
-        brief genereer Huizen --pdf
+        brief genereer Huizen --pdf --eml
     """
     from brievenbus.batch import plan_jobs, run_jobs
     from brievenbus.errors import BriefError
@@ -227,7 +233,9 @@ def generate(
     report = _BatchReport(len(jobs))
     try:
         with report:
-            result = run_jobs(workspace, jobs, resume=resume, pdf=pdf, on_outcome=report.add)
+            result = run_jobs(
+                workspace, jobs, resume=resume, pdf=pdf, eml=eml, on_outcome=report.add
+            )
     except BriefError as error:
         _fail(error)
     report.summarise(result, workspace)
@@ -347,6 +355,19 @@ class _BatchReport:
             out.print(table)
         if pdfs := sum(1 for o in result.outcomes if o.pdf):
             out.print(f"[green]PDF:[/] {pdfs} naast de brieven", highlight=False)
+        if drafts := sum(1 for o in result.outcomes if o.eml):
+            unaddressed = sum(
+                1 for o in result.outcomes if o.eml and b"\nTo: " not in o.eml.read_bytes()
+            )
+            out.print(
+                f"[green]E-mailconcepten:[/] {drafts} naast de brieven (.eml, niet verstuurd)"
+                + (
+                    f"; bij {unaddressed} staat nog geen ontvanger: vul die zelf in"
+                    if unaddressed
+                    else ""
+                ),
+                highlight=False,
+            )
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
             err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
@@ -426,6 +447,37 @@ def show_preview(
     for warning in composition.warnings:
         err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
     out.print(preview(composition, f"{plan.kind} · {target.naam} · {plan.club.naam}"))
+
+
+@app.command("init")
+def init_workspace(
+    folder: Annotated[
+        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).")
+    ] = Path(),
+) -> None:
+    """Maak een werkmap met uw eigen gegevens en sjablonen om in te vullen, en een LEESMIJ.
+
+    Voorbeeld:
+
+        brief init mijn-brieven
+    """
+    from brievenbus.errors import BriefError
+    from brievenbus.loading import display_path
+    from brievenbus.workspace_init import create_workspace
+
+    try:
+        written = create_workspace(folder)
+    except BriefError as error:
+        _fail(error)
+    out.print(
+        f"[green]Werkmap gemaakt[/] ({len(written)} bestanden) in {display_path(folder.resolve())}."
+    )
+    where = "" if folder == Path() else f"cd {shlex.quote(str(folder))} en dan "
+    out.print(
+        f"Volgende stap: vul data/clubs.yaml in (zie LEESMIJ.md), dan {where}brief controleer.",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command("controleer")

@@ -23,7 +23,7 @@ from typing import Any
 
 from brievenbus.dataset import Dataset, load_dataset
 from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load_house_style
-from brievenbus.errors import DataError, OutputError
+from brievenbus.errors import DataError, OutputError, Problem
 from brievenbus.figures import SHELTER_NORM_SOURCE, LocalFigure, local_figures, shelter_norm
 from brievenbus.loading import display_path, find_file
 from brievenbus.logo import load_logo
@@ -33,6 +33,7 @@ from brievenbus.paths import letter_path
 from brievenbus.rendering import letter_kinds, render_template
 
 DEFAULT_KIND = "verkiezingen"
+PLACEHOLDER = "VUL IN"  # what `brief init` puts where a club must fill something in
 TEMP_PREFIX = ".brief-"  # temporary files of an unfinished write; removed on the next run
 HOUSE_STYLE_FILE = "huisstijl.docx"
 SLOT_TEMPLATES = ("briefhoofd", "voettekst")
@@ -128,15 +129,36 @@ class Workspace:
                 f"briefsoort '{kind}' bestaat niet",
                 _did_you_mean(kind, kinds, "beschikbaar: " + ", ".join(kinds)),
             )
+        club = self.dataset.club_for(municipality)
+        if unfilled := self.unfilled_fields(club):
+            raise DataError(unfilled[0])
         return LetterPlan(
             municipality=municipality,
             kind=kind,
             date=date or datetime.date.today(),
-            club=self.dataset.club_for(municipality),
+            club=club,
             measures=self.select_measures(municipality, kind, measure_ids),
             party=party,
             via_clerk=via_clerk,
         )
+
+    def unfilled_fields(self, club: Club) -> list[Problem]:
+        """Fields of a club still holding the 'VUL IN' placeholder from `brief init`."""
+        index = list(self.dataset.clubs).index(club.id)
+        values = club.model_dump()
+        fields = [
+            name
+            for name, value in values.items()
+            if PLACEHOLDER.casefold() in str(value).casefold()
+        ]
+        return [
+            self.dataset.documents["clubs"].problem(
+                ("clubs", index, name),
+                f"de club '{club.id}' is nog niet ingevuld ({PLACEHOLDER})",
+                "vul uw gegevens in of laat het veld leeg; zie LEESMIJ.md",
+            )
+            for name in fields
+        ]
 
     def select_measures(
         self, municipality: Municipality, kind: str, measure_ids: Sequence[str] = ()

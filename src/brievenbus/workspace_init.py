@@ -1,0 +1,114 @@
+"""`brief init`: a workspace a club secretary can edit, with a short Dutch guide."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from brievenbus.errors import OutputError
+from brievenbus.letters import PLACEHOLDER, atomic_write
+from brievenbus.loading import display_path, packaged_dir
+
+CLUBS_TEMPLATE = f"""\
+# Uw club. Vul de regels met {PLACEHOLDER} in en zet bij `werkgebied` de
+# gemeenten die u aanschrijft (naam of CBS-code). Laat een naam leeg (of haal
+# de regel weg) als u hem niet weet: de brief verzint nooit iets.
+#
+#   ondertekend: ja  → u zet zelf een handtekening
+#   ondertekend: nee → de brief zegt dat hij digitaal is aangemaakt
+
+clubs:
+  - id: mijn-club
+    naam: Soroptimistclub {PLACEHOLDER}
+    plaats: {PLACEHOLDER}
+    ondertekenaars:
+      - {{naam: {PLACEHOLDER}, rol: voorzitter}}
+    secretariaat: {PLACEHOLDER}
+    email: {PLACEHOLDER.lower().replace(" ", "")}@soroptimist.nl
+    websites: [www.soroptimist.nl]
+    werkgebied: [{PLACEHOLDER}]
+    ondertekend: nee
+    # logo: logo.png                 # een logo naast dit bestand (PNG of JPEG)
+
+  # Afzender voor gemeenten buiten uw werkgebied (precies één club met standaard: ja).
+  - id: unie
+    naam: Unie van Soroptimistclubs in het Koninkrijk der Nederlanden en in Suriname
+    websites: [www.soroptimist.nl]
+    ondertekend: nee
+    standaard: ja
+"""
+
+README_TEXT = f"""\
+# Uw werkmap voor `brief`
+
+Hier staan uw eigen gegevens en sjablonen. `brief` gebruikt ze automatisch
+als u de opdrachten in deze map geeft.
+
+## Eén keer invullen
+
+1. Open `data/clubs.yaml` in een teksteditor (Kladblok, TextEdit of VS Code) en
+   vervang elke `{PLACEHOLDER}` door de gegevens van uw club. Zet bij
+   `werkgebied` de gemeente(n) die u aanschrijft, bijvoorbeeld `[Huizen]`.
+2. Weet u de namen van fractievoorzitters? Zet ze in `data/municipalities.yaml`
+   bij de fractie: `fractievoorzitter: A. de Vries` (en `aanhef: mevrouw` of
+   `aanhef: heer` als u dat zeker weet).
+3. Controleer alles:
+
+       brief controleer
+
+   Staat er een fout, dan ziet u het bestand, de regel en wat u kunt doen.
+
+## Een brief maken
+
+    brief voorbeeld Huizen               (eerst bekijken in de terminal)
+    brief genereer Huizen                (verkiezingsbrief in brieven/)
+    brief genereer Huizen --context coalitie
+    brief genereer Huizen --per-fractie --eml
+
+Open de brief in Word, lees hem na en pas gerust iets aan: `brief` overschrijft
+een brief die u heeft bewerkt niet. Met `--eml` staat naast elke brief een
+e-mailconcept (`.eml`) met de brief als bijlage; open het, controleer de
+ontvanger en verstuur het zelf.
+
+## Meer
+
+- `data/measures.yaml`: de maatregelen; `brief maatregelen` toont ze.
+- `templates/`: de tekst van de brieven (`verkiezingen.md.j2`, `coalitie.md.j2`)
+  en de huisstijl (`huisstijl.docx`, te openen in Word).
+- `brief --help` en `brief genereer --help` tonen alle opties.
+"""
+
+
+def create_workspace(folder: Path) -> list[Path]:
+    """Write data/, templates/ and LEESMIJ.md into folder; refuse if a workspace is there."""
+    targets = [folder / "data", folder / "templates", folder / "LEESMIJ.md"]
+    existing = [t for t in targets if t.exists()]
+    if existing:
+        raise OutputError.simple(
+            f"{display_path(folder)} is al een werkmap ({display_path(existing[0])} bestaat); "
+            "er is niets overschreven",
+            "kies een andere map: brief init NIEUWE_MAP",
+        )
+    written = []
+    try:
+        data_dir = folder / "data"
+        data_dir.mkdir(parents=True)
+        for name in ("municipalities.yaml", "measures.yaml", "facts.yaml"):
+            shutil.copyfile(packaged_dir("data") / name, data_dir / name)
+            written.append(data_dir / name)
+        atomic_write(data_dir / "clubs.yaml", CLUBS_TEMPLATE.encode("utf-8"))
+        written.append(data_dir / "clubs.yaml")
+        templates_dir = folder / "templates"
+        templates_dir.mkdir()
+        for path in sorted(packaged_dir("templates").iterdir()):
+            if path.suffix in {".j2", ".docx"}:
+                shutil.copyfile(path, templates_dir / path.name)
+                written.append(templates_dir / path.name)
+        atomic_write(folder / "LEESMIJ.md", README_TEXT.encode("utf-8"))
+        written.append(folder / "LEESMIJ.md")
+    except OSError as error:
+        raise OutputError.simple(
+            f"kan de werkmap niet maken in {display_path(folder)} ({error.strerror})",
+            "kies een map waar u mag schrijven",
+        ) from None
+    return written

@@ -1,0 +1,126 @@
+"""A secretary's first hour: `brief init`, filling in the club, letters with e-mail drafts."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+
+from tests.conftest import RunBrief, read_paragraphs
+
+
+def fill_in_club(workspace: Path) -> None:
+    """What LEESMIJ.md asks: replace every VUL IN in data/clubs.yaml."""
+    clubs = workspace / "data" / "clubs.yaml"
+    text = clubs.read_text(encoding="utf-8")
+    for old, new in {
+        "naam: Soroptimistclub VUL IN": "naam: Soroptimistclub Het Gooi",
+        "plaats: VUL IN": "plaats: Huizen",
+        "{naam: VUL IN, rol: voorzitter}": "{naam: J. Jansen, rol: voorzitter}",
+        "secretariaat: VUL IN": "secretariaat: Voorbeeldstraat 1, 1271 AA Huizen",
+        "email: vulin@soroptimist.nl": "email: hetgooi@example.org",
+        "werkgebied: [VUL IN]": "werkgebied: [Huizen]",
+    }.items():
+        assert old in text
+        text = text.replace(old, new)
+    clubs.write_text(text, encoding="utf-8")
+
+
+def test_init_creates_an_editable_workspace(run_brief: RunBrief, workdir: Path) -> None:
+    """`brief init MAP` writes data/, templates/ and a Dutch LEESMIJ.md, and says what to do next."""
+    result = run_brief("init", "werkmap")
+    assert result.exit_code == 0
+    assert "Volgende stap: vul data/clubs.yaml in" in result.stdout
+    folder = workdir / "werkmap"
+    assert sorted(p.name for p in (folder / "data").iterdir()) == [
+        "clubs.yaml",
+        "facts.yaml",
+        "measures.yaml",
+        "municipalities.yaml",
+    ]
+    assert (folder / "templates" / "huisstijl.docx").exists()
+    assert (folder / "templates" / "verkiezingen.md.j2").exists()
+    guide = (folder / "LEESMIJ.md").read_text(encoding="utf-8")
+    assert "brief controleer" in guide
+    assert "VUL IN" in guide
+
+
+def test_init_refuses_an_existing_workspace(run_brief: RunBrief, workdir: Path) -> None:
+    """A second `brief init` in the same folder changes nothing and says so."""
+    assert run_brief("init").exit_code == 0
+    clubs = workdir / "data" / "clubs.yaml"
+    clubs.write_text("# mijn eigen werk\n", encoding="utf-8")
+    result = run_brief("init")
+    assert result.exit_code == 1
+    assert "is al een werkmap" in result.stderr
+    assert "er is niets overschreven" in result.stderr
+    assert clubs.read_text(encoding="utf-8") == "# mijn eigen werk\n"
+
+
+def test_unfilled_club_is_flagged(run_brief: RunBrief, workdir: Path) -> None:
+    """Before filling in: controleer warns; a letter from the unfilled club is refused with file:line."""
+    assert run_brief("init").exit_code == 0
+    check = run_brief("controleer")
+    assert check.exit_code == 0
+    assert (
+        "Let op: data/clubs.yaml:10: clubs[0].naam: de club 'mijn-club' is nog niet ingevuld (VUL IN)"
+        in check.stderr
+    )
+    clubs = workdir / "data" / "clubs.yaml"
+    clubs.write_text(
+        clubs.read_text(encoding="utf-8").replace("werkgebied: [VUL IN]", "werkgebied: [Huizen]"),
+        encoding="utf-8",
+    )
+    refused = run_brief("genereer", "Huizen")
+    assert refused.exit_code == 1
+    assert (
+        "Fout: data/clubs.yaml:10: clubs[0].naam: de club 'mijn-club' is nog niet ingevuld"
+        in refused.stderr
+    )
+
+
+def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdir: Path) -> None:
+    """init → fill in the club → genereer --per-fractie --eml: letters signed by the club, drafts beside them."""
+    assert run_brief("init").exit_code == 0
+    fill_in_club(workdir)
+    municipalities = workdir / "data" / "municipalities.yaml"
+    text = municipalities.read_text(encoding="utf-8")
+    start = text.index("naam: Huizen")
+    text = text[:start] + text[start:].replace(
+        "{naam: VVD, zetels: 5}", "{naam: VVD, zetels: 5, email: vvd@example.org}", 1
+    )
+    municipalities.write_text(text, encoding="utf-8")
+    assert run_brief("controleer").exit_code == 0
+
+    result = run_brief("genereer", "Huizen", "--per-fractie", "--eml", "--datum", "2026-04-28")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "E-mailconcepten: 11 naast de brieven (.eml, niet verstuurd); bij 10 staat nog geen ontvanger"
+        in " ".join(result.stdout.split())
+    )
+    letter = [t for _, t in read_paragraphs(workdir / "brieven" / "huizen" / "vvd.docx")]
+    assert "J. Jansen, voorzitter\nSoroptimistclub Het Gooi" in letter
+
+    raw = (workdir / "brieven" / "huizen" / "vvd.eml").read_bytes()
+    draft = email.message_from_bytes(raw, policy=email.policy.default)
+    assert draft["X-Unsent"] == "1"
+    assert draft["To"] == "vvd@example.org"
+    assert draft["From"] == "Soroptimistclub Het Gooi <hetgooi@example.org>"
+    assert (
+        draft["Subject"]
+        == "Het Verdrag van Istanbul – opname in uw partijprogramma – gemeente Huizen"
+    )
+    body = draft.get_body(("plain",))
+    assert body is not None
+    assert body.get_content().startswith("Geachte fractievoorzitter van VVD,")
+    attachments = list(draft.iter_attachments())
+    assert [a.get_filename() for a in attachments] == ["vvd.docx"]
+    assert (
+        attachments[0].get_content() == (workdir / "brieven" / "huizen" / "vvd.docx").read_bytes()
+    )
+    manifest = (workdir / "brieven" / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "huizen/vvd.docx;;huizen/vvd.eml;" in manifest
+
+    again = run_brief("genereer", "Huizen", "--per-fractie", "--eml", "--datum", "2026-04-28")
+    assert again.exit_code == 0
+    assert (workdir / "brieven" / "huizen" / "vvd.eml").read_bytes() == raw
