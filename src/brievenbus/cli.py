@@ -109,7 +109,9 @@ def generate(
     municipalities: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Gemeente(n): naam, gangbare naam of CBS-code (GM0406).", show_default=False
+            help="Gemeente(n): naam, gangbare naam of CBS-code (GM0406).",
+            show_default=False,
+            metavar="GEMEENTE",
         ),
     ] = None,
     all_municipalities: Annotated[bool, typer.Option("--alle", help="Alle gemeenten.")] = False,
@@ -391,7 +393,9 @@ class _BatchReport:
 
 @app.command("voorbeeld")
 def show_preview(
-    municipality: Annotated[str, typer.Argument(help="Gemeente: naam, gangbare naam of CBS-code.")],
+    municipality: Annotated[
+        str, typer.Argument(help="Gemeente: naam, gangbare naam of CBS-code.", metavar="GEMEENTE")
+    ],
     context: Annotated[
         str | None,
         typer.Option(
@@ -452,7 +456,7 @@ def show_preview(
 @app.command("init")
 def init_workspace(
     folder: Annotated[
-        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).")
+        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).", metavar="MAP")
     ] = Path(),
 ) -> None:
     """Maak een werkmap met uw eigen gegevens en sjablonen om in te vullen, en een LEESMIJ.
@@ -710,9 +714,9 @@ def list_clubs(data_dir: DataOption = None) -> None:
 
 @app.command("schema")
 def write_schemas(
-    folder: Annotated[Path, typer.Argument(help="Map voor de JSON Schema-bestanden.")] = Path(
-        "schema"
-    ),
+    folder: Annotated[
+        Path, typer.Argument(help="Map voor de JSON Schema-bestanden.", metavar="MAP")
+    ] = Path("schema"),
 ) -> None:
     """Schrijf een JSON Schema per gegevensbestand, voor aanvulling en controle in uw editor.
 
@@ -739,7 +743,10 @@ app.add_typer(import_app, name="importeer")
 @import_app.command("cbs")
 def import_cbs(
     csv_path: Annotated[
-        Path, typer.Argument(help="CSV-export uit CBS StatLine, bv. van tabel 84847NED.")
+        Path,
+        typer.Argument(
+            help="CSV-export uit CBS StatLine, bv. van tabel 84847NED.", metavar="BESTAND"
+        ),
     ],
     columns: Annotated[
         list[str] | None,
