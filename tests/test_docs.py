@@ -18,7 +18,8 @@ def load_reference_script():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(
         "maak_cli_referentie", ROOT / "scripts" / "maak_cli_referentie.py"
     )
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -60,6 +61,9 @@ def test_readme_has_the_two_setup_lines() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     install = re.search(r"<!-- installatiecommando -->\n```sh\n(.+)\n```", readme)
     tests = re.search(r"<!-- testcommando -->\n```sh\n(.+)\n```", readme)
-    assert install and "pip install ." in install.group(1) and "brief genereer" in install.group(1)
-    assert tests and "pytest" in tests.group(1)
+    assert install
+    assert "pip install ." in install.group(1)
+    assert "brief genereer" in install.group(1)
+    assert tests
+    assert "pytest" in tests.group(1)
     assert "testcommando" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
