@@ -24,7 +24,7 @@ from pathlib import Path
 from brievenbus.errors import BriefError, OutputError
 from brievenbus.letters import TEMP_PREFIX, Workspace, WriteStatus, atomic_write, write_letter
 from brievenbus.loading import display_path
-from brievenbus.models import Municipality
+from brievenbus.models import Municipality, Party
 from brievenbus.paths import letter_path
 
 MANIFEST_NAME = "manifest.csv"
@@ -175,14 +175,20 @@ def _init_worker(data_dir: Path | None, templates_dir: Path | None) -> None:
         _workspace = Workspace.open(data_dir, templates_dir)
 
 
+def _recipient(workspace: Workspace, job: Job) -> tuple[Municipality, Party | None]:
+    """The municipality and party a job's letter goes to."""
+    municipality = workspace.dataset.municipality_by_code[job.code]
+    party = next((p for p in municipality.raad.fracties if p.naam == job.party), None)
+    return municipality, party
+
+
 def make_letter(job: Job) -> Outcome:
     """Render, build and write one letter; any user error becomes a 'fout' outcome."""
     assert _workspace is not None
     workspace = _workspace
-    municipality = next(m for m in workspace.dataset.municipalities if m.code == job.code)
+    municipality, party = _recipient(workspace, job)
     name = municipality.naam
     try:
-        party = next((p for p in municipality.raad.fracties if p.naam == job.party), None)
         plan = workspace.plan(
             municipality, job.kind, job.date, job.measure_ids, party, job.via_clerk
         )
@@ -282,8 +288,7 @@ def _add_email(workspace: Workspace, outcome: Outcome) -> Outcome:
 
     if outcome.status == FAILED or not outcome.job.path.exists():
         return outcome
-    municipality = next(m for m in workspace.dataset.municipalities if m.code == outcome.job.code)
-    party = next((p for p in municipality.raad.fracties if p.naam == outcome.job.party), None)
+    municipality, party = _recipient(workspace, outcome.job)
     path = outcome.job.path.with_suffix(".eml")
     data = draft_email(
         docx_path=outcome.job.path,

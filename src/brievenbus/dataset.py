@@ -6,6 +6,7 @@ import difflib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
@@ -59,13 +60,16 @@ class Dataset:
 
     # ------------------------------------------------------------ look-ups
 
+    @cached_property
+    def municipality_by_code(self) -> dict[str, Municipality]:
+        """Municipalities by CBS code."""
+        return {m.code: m for m in self.municipalities}
+
     def find_municipality(self, query: str) -> Municipality:
         """A municipality by code, official or common name; suggestions when unknown."""
         wanted = query.strip()
-        if wanted.upper().startswith("GM"):
-            for municipality in self.municipalities:
-                if municipality.code == wanted.upper():
-                    return municipality
+        if wanted.upper() in self.municipality_by_code:
+            return self.municipality_by_code[wanted.upper()]
         key = search_key(wanted)
         matches = [m for m in self.municipalities if key in _names_of(m)]
         if len(matches) == 1:

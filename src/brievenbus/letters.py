@@ -123,11 +123,10 @@ class Workspace:
     ) -> LetterPlan:
         """Decide kind, measures and sender for one letter."""
         kind = kind or municipality.context or DEFAULT_KIND
-        kinds = self.kinds
-        if kind not in kinds:
+        if kind not in self.kinds:
             raise DataError.simple(
                 f"briefsoort '{kind}' bestaat niet",
-                _did_you_mean(kind, kinds, "beschikbaar: " + ", ".join(kinds)),
+                _did_you_mean(kind, self.kinds, "beschikbaar: " + ", ".join(self.kinds)),
             )
         club = self.dataset.club_for(municipality)
         if unfilled := self.unfilled_fields(club):
