@@ -60,6 +60,33 @@ TemplatesOption = Annotated[
 ]
 
 
+# Options that several commands share (sqlite-utils' decorators, as Annotated aliases).
+ContextOption = Annotated[
+    str | None,
+    typer.Option(
+        "--context",
+        "-c",
+        help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).",
+        show_default=False,
+    ),
+]
+MeasuresOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--maatregel",
+        "-m",
+        help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.",
+        show_default=False,
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--datum", help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).", show_default=False
+    ),
+]
+
+
 def _version_callback(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -127,35 +154,12 @@ def generate(
         str | None,
         typer.Option("--provincie", help="Alle gemeenten in deze provincie.", show_default=False),
     ] = None,
-    context: Annotated[
-        str | None,
-        typer.Option(
-            "--context",
-            "-c",
-            help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).",
-            show_default=False,
-        ),
-    ] = None,
+    context: ContextOption = None,
     per_party: Annotated[
         bool, typer.Option("--per-fractie", help="Eén brief per fractie, aan de fractievoorzitter.")
     ] = False,
-    measure_ids: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--maatregel",
-            "-m",
-            help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.",
-            show_default=False,
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--datum",
-            help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).",
-            show_default=False,
-        ),
-    ] = None,
+    measure_ids: MeasuresOption = None,
+    date: DateOption = None,
     output_dir: Annotated[
         Path, typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.")
     ] = Path("brieven"),
@@ -396,29 +400,13 @@ def show_preview(
     municipality: Annotated[
         str, typer.Argument(help="Gemeente: naam, gangbare naam of CBS-code.", metavar="GEMEENTE")
     ],
-    context: Annotated[
-        str | None,
-        typer.Option(
-            "--context", "-c", help="Briefsoort: verkiezingen of coalitie.", show_default=False
-        ),
-    ] = None,
+    context: ContextOption = None,
     party: Annotated[
         str | None,
         typer.Option("--fractie", help="Toon de brief aan deze fractie.", show_default=False),
     ] = None,
-    measure_ids: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--maatregel",
-            "-m",
-            help="Maatregel uit de catalogus (herhaalbaar).",
-            show_default=False,
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--datum", help="Datum boven de brief, JJJJ-MM-DD.", show_default=False),
-    ] = None,
+    measure_ids: MeasuresOption = None,
+    date: DateOption = None,
     data_dir: DataOption = None,
     templates_dir: TemplatesOption = None,
 ) -> None:
