@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import io
 import re
 
@@ -9,8 +11,8 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brievenbus.letters import Workspace
-from brievenbus.models import Club, Measure, Party, Signatory
+from brievenbus.letters import LetterPlan, Workspace
+from brievenbus.models import Club, Fact, Measure, Municipality, Party
 
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -65,58 +67,95 @@ def document_text(data: bytes) -> str:
     return " ".join(" ".join(parts).split())
 
 
+FIELDS = (
+    "gemeente",
+    "gemeente_gangbaar",
+    "club",
+    "plaats",
+    "secretariaat",
+    "ondertekenaar",
+    "rol",
+    "fractie",
+    "fractievoorzitter",
+    "maatregel_titel",
+    "maatregel_tekst",
+    "feit",
+    "feit_bron",
+)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    club_name=name,
-    signatory=name,
-    party_name=name,
-    measure_title=name,
-    measure_text=name,
+    values=st.fixed_dictionaries(dict.fromkeys(FIELDS, name)),
     kind=st.sampled_from(["verkiezingen", "coalitie"]),
 )
-def test_any_text_survives_into_the_docx(
-    club_name: str,
-    signatory: str,
-    party_name: str,
-    measure_title: str,
-    measure_text: str,
-    kind: str,
-) -> None:
-    """Every field's text is in the reopened DOCX; forbidden control characters are dropped with a warning."""
-    municipality = WORKSPACE.dataset.find_municipality("Huizen")
+def test_any_text_survives_into_the_docx(values: dict[str, str], kind: str) -> None:
+    """Text in every field reaches the reopened DOCX; forbidden control characters are dropped with a warning."""
+    huizen = WORKSPACE.dataset.find_municipality("Huizen")
+    municipality = Municipality.model_validate(
+        {
+            **huizen.model_dump(),
+            "naam": values["gemeente"],
+            "naam_gangbaar": values["gemeente_gangbaar"],
+        }
+    )
     club = Club.model_validate(
         {
             "id": "proef",
-            "naam": club_name,
-            "ondertekenaars": [Signatory(naam=signatory, rol="voorzitter")],
+            "naam": values["club"],
+            "plaats": values["plaats"],
+            "secretariaat": values["secretariaat"],
+            "ondertekenaars": [{"naam": values["ondertekenaar"], "rol": values["rol"]}],
         }
     )
-    party = Party.model_validate({"naam": party_name, "zetels": 1})
+    party = Party.model_validate(
+        {"naam": values["fractie"], "zetels": 1, "fractievoorzitter": values["fractievoorzitter"]}
+    )
     measure = Measure.model_validate(
         {
             "id": "proef",
-            "titel": measure_title,
+            "titel": values["maatregel_titel"],
             "pijler": "preventie",
             "artikelen": [13],
-            "tekst": measure_text,
+            "tekst": values["maatregel_tekst"],
             "bron": "test",
             "contexten": [kind],
         }
     )
-    plan = WORKSPACE.plan(municipality, kind, party=party)
-    plan = type(plan)(plan.municipality, plan.kind, plan.date, club, (measure,), party)
-    letter = WORKSPACE.render(plan)
+    fact = Fact.model_validate(
+        {
+            "id": "proef",
+            "tekst": values["feit"],
+            "bron": values["feit_bron"],
+            "jaar": 2025,
+            "contexten": [kind],
+        }
+    )
+    facts = {**WORKSPACE.dataset.facts, "proef": fact}
+    workspace = dataclasses.replace(
+        WORKSPACE, dataset=dataclasses.replace(WORKSPACE.dataset, facts=facts)
+    )
+    plan = LetterPlan(municipality, kind, datetime.date(2026, 4, 28), club, (measure,), party)
+    letter = workspace.render(plan)
 
     shown = document_text(letter.docx)
-    for value in (club_name, signatory, party_name, measure_title, measure_text):
-        assert expected(value) in shown
+    # The coalition letter has no list of national facts.
+    checked = [f for f in FIELDS if kind == "verkiezingen" or not f.startswith("feit")]
+    for field in checked:
+        assert expected(values[field]) in shown, field
     # Validation already trims white space (a form feed at the end is gone); what is left must warn.
-    stored = (
+    stored = [
+        municipality.naam,
+        municipality.naam_gangbaar or "",
         club.naam,
+        club.plaats or "",
+        club.secretariaat or "",
         club.ondertekenaars[0].naam or "",
+        club.ondertekenaars[0].rol or "",
         party.naam,
+        party.fractievoorzitter or "",
         measure.titel,
         measure.tekst,
-    )
+    ] + ([fact.tekst, fact.bron] if kind == "verkiezingen" else [])
     has_control = any(INVALID_XML.search(v) for v in stored)
     assert has_control == any("stuurteken" in w for w in letter.warnings)
