@@ -61,3 +61,24 @@ def test_club_house_style(run_brief: RunBrief, local_data: Path, workdir: Path) 
     assert almere.styles["Normal"].font.name == "Georgia"
     assert huizen.styles["Normal"].font.name != "Georgia"
     assert almere.paragraphs[0].text.startswith("Aan de fractievoorzitters")
+
+
+def test_controleer_checks_the_house_style(
+    run_brief: RunBrief, local_data: Path, workdir: Path
+) -> None:
+    """A club's house style without a template's style or placeholder is reported by controleer."""
+    style = docx.Document(str(packaged_dir("templates") / "huisstijl.docx"))
+    footer = style.sections[0].footer.paragraphs[0]
+    footer.text = "Alleen vaste tekst"
+    style.styles["Onderwerp"].delete()
+    style.save(str(local_data / "kaal.docx"))
+    give_almere(local_data, "    huisstijl: kaal.docx\n")
+    result = run_brief("controleer")
+    assert result.exit_code == 1
+    # Named at the template line that asks for the style: {.onderwerp} in the election letter.
+    assert (
+        "templates/verkiezingen.md.j2:20: alinea-stijl 'onderwerp' staat niet in huisstijl kaal.docx"
+        in result.stderr
+    )
+    assert "de voettekst vanaf pagina 2 heeft geen alinea {{ voettekst }}" in result.stderr
+    assert "de voettekst van pagina 1 heeft" not in result.stderr

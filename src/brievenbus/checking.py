@@ -7,12 +7,15 @@ catalogue editor fixes them in one pass. Nothing is written.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from brievenbus.dataset import Dataset
 from brievenbus.errors import BriefError, Problem
 from brievenbus.letters import Workspace
+from brievenbus.loading import display_path
+from brievenbus.rendering import TEMPLATE_SUFFIX, template_dirs
 
 FACT_MAX_AGE_YEARS = 3
 
@@ -45,6 +48,9 @@ def check_workspace(
         report.problems.extend(error.problems)
         return report
     report.dataset = workspace.dataset
+    problems, warnings = check_house_styles(workspace)
+    report.problems.extend(problems)
+    report.warnings.extend(warnings)
     report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
     report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
     for club in workspace.dataset.clubs.values():
@@ -97,3 +103,86 @@ def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
         )
         for indicator, (year, code) in sorted(oldest.items())
     ]
+
+
+_STYLE_LINE = re.compile(r"^\{\.([A-Za-z][\w-]*)\}\s*$")
+
+
+def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Problem]]:
+    """Open every house style in use with python-docx, as a word processor would.
+
+    Errors: a file that is no Word document, or a paragraph style that a
+    template asks for ({.stijl}) and the house style lacks (named at the
+    template's line). Warnings: a header or footer placeholder that is gone,
+    so the letterhead or the club's details will not appear.
+    """
+    import docx
+
+    wanted = _styles_in_templates(workspace)
+    paths = {workspace.house_style_for(club) for club in workspace.dataset.clubs.values()}
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for path in sorted(paths):
+        try:
+            document = docx.Document(str(path))
+        except Exception as error:  # python-docx raises several kinds for a broken file
+            problems.append(
+                Problem(
+                    display_path(path),
+                    None,
+                    f"de huisstijl is geen geldig Word-document ({error})",
+                    "sla hem in Word opnieuw op als Word-document (.docx)",
+                )
+            )
+            continue
+        names = {str(n).casefold() for s in document.styles for n in (s.style_id, s.name) if n}
+        for template, line, style in wanted:
+            if style.casefold() not in names:
+                problems.append(
+                    Problem(
+                        template,
+                        line,
+                        f"alinea-stijl '{style}' staat niet in huisstijl {path.name}",
+                        "voeg de stijl in Word toe aan de huisstijl, of kies een bestaande stijl",
+                    )
+                )
+        section = document.sections[0]
+        if section.different_first_page_header_footer:
+            places = [
+                ("de kop van pagina 1", section.first_page_header, "briefhoofd"),
+                ("de voettekst van pagina 1", section.first_page_footer, "voettekst"),
+                ("de voettekst vanaf pagina 2", section.footer, "voettekst"),
+            ]
+        else:
+            places = [
+                ("de kop", section.header, "briefhoofd"),
+                ("de voettekst", section.footer, "voettekst"),
+            ]
+        for where, part, slot in places:
+            placeholder = re.compile(r"\{\{\s*" + slot + r"\s*\}\}")
+            if not any(placeholder.fullmatch(p.text.strip()) for p in part.paragraphs):
+                warnings.append(
+                    Problem(
+                        display_path(path),
+                        None,
+                        f"{where} heeft geen alinea {{{{ {slot} }}}}",
+                        f"zet daar een alinea met alleen {{{{ {slot} }}}}; anders komen de"
+                        " clubgegevens er niet in",
+                    )
+                )
+    return problems, warnings
+
+
+def _styles_in_templates(workspace: Workspace) -> list[tuple[Path, int, str]]:
+    """Every {.stijl} line in the templates in use: (template, line, style)."""
+    found = []
+    seen_names: set[str] = set()
+    for folder in template_dirs(workspace.templates_dir):
+        for path in sorted(folder.glob("*" + TEMPLATE_SUFFIX)) if folder.is_dir() else []:
+            if path.name in seen_names:
+                continue  # an earlier folder's template of the same name is the one used
+            seen_names.add(path.name)
+            for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+                if match := _STYLE_LINE.match(line.strip()):
+                    found.append((display_path(path), number, match.group(1)))
+    return found
