@@ -112,7 +112,10 @@ def test_unwritable_output_folder(run_brief: RunBrief, workdir: Path) -> None:
     (workdir / "bestand").write_text("geen map")
     result = run_brief("genereer", "Huizen", "--uitvoer", "bestand")
     assert result.exit_code == 1
-    assert "Fout: bestand/huizen.docx: kan niet schrijven in bestand" in result.stderr
+    assert (
+        "Fout: bestand/huizen.docx: kan niet schrijven in bestand (er staat al een bestand met die naam)"
+        in result.stderr
+    )
     assert "--uitvoer" in result.stderr
     assert (workdir / "bestand").read_text() == "geen map"
 

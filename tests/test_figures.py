@@ -202,3 +202,11 @@ def test_salutation_uses_heer_or_mevrouw_only_from_data(
     assert run_brief("genereer", "Huizen", "--per-fractie").exit_code == 0
     assert "Geachte mevrouw A. de Vries," in texts(workdir / "brieven" / "huizen" / "vvd.docx")
     assert "Geachte Kim Jansen," in texts(workdir / "brieven" / "huizen" / "cda.docx")
+
+
+def test_missing_export_file(run_brief: RunBrief) -> None:
+    """A CSV that is not there: Dutch reason, what to check, exit 1."""
+    result = run_brief("importeer", "cbs", "weg.csv")
+    assert result.exit_code == 1
+    assert "Fout: kan weg.csv niet lezen (bestaat niet)" in result.stderr
+    assert "controleer de bestandsnaam" in result.stderr

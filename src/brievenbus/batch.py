@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from brievenbus.errors import BriefError, OutputError
+from brievenbus.errors import BriefError, OutputError, os_reason
 from brievenbus.letters import TEMP_PREFIX, Workspace, WriteStatus, atomic_write, write_letter
 from brievenbus.loading import display_path
 from brievenbus.models import Municipality, Party
@@ -388,6 +388,6 @@ def write_manifest(output_dir: Path, outcomes: Sequence[Outcome]) -> None:
         atomic_write(output_dir / MANIFEST_NAME, buffer.getvalue().encode("utf-8-sig"))
     except OSError as error:
         raise OutputError.simple(
-            f"kan niet schrijven in {display_path(output_dir)} ({error.strerror})",
+            f"kan niet schrijven in {display_path(output_dir)} ({os_reason(error)})",
             "kies een map waar u mag schrijven met --uitvoer MAP, of sluit manifest.csv in Excel",
         ) from None

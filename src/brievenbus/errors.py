@@ -6,6 +6,7 @@ to do next. Anything else that escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -51,3 +52,21 @@ class TemplateError(BriefError):
 
 class OutputError(BriefError):
     """A letter could not be written where it should go."""
+
+
+# The operating system's reasons (English) for the common cases, in Dutch.
+_OS_REASONS = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toegang",
+    errno.EPERM: "geen toegang",
+    errno.EEXIST: "er staat al een bestand met die naam",
+    errno.ENOTDIR: "dat is geen map",
+    errno.EISDIR: "dat is een map",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "alleen-lezen",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in Dutch where we know the reason."""
+    return _OS_REASONS.get(error.errno or 0, error.strerror or str(error))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
-from brievenbus.loading import display_path
+from brievenbus.loading import display_path, read_bytes
 from brievenbus.models import Figure, Municipality
 
 # Indicators a letter can speak about: id → how the letter names it.
@@ -187,12 +187,7 @@ def read_statline_csv(
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError.simple(
-            f"kan {path} niet lezen ({error.strerror})", "controleer de bestandsnaam"
-        ) from None
+    raw = read_bytes(path, f"kan {path} niet lezen", "controleer de bestandsnaam")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)

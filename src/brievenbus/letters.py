@@ -23,7 +23,7 @@ from typing import Any
 
 from brievenbus.dataset import Dataset, load_dataset
 from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load_house_style
-from brievenbus.errors import DataError, OutputError, Problem
+from brievenbus.errors import DataError, OutputError, Problem, os_reason
 from brievenbus.figures import SHELTER_NORM_SOURCE, LocalFigure, local_figures, shelter_norm
 from brievenbus.loading import display_path, find_file
 from brievenbus.logo import load_logo
@@ -324,7 +324,7 @@ def write_letter(
         atomic_write(path, data)
     except OSError as error:
         raise OutputError.simple(
-            f"kan niet schrijven in {display_path(path.parent)} ({error.strerror})",
+            f"kan niet schrijven in {display_path(path.parent)} ({os_reason(error)})",
             "kies een map waar u mag schrijven met --uitvoer MAP, of sluit de brief in Word",
         ) from None
     return WriteStatus.NEW

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from brievenbus.errors import DataError, Problem
+from brievenbus.errors import DataError, Problem, os_reason
 
 if TYPE_CHECKING:
     import yaml
@@ -123,16 +123,22 @@ def format_location(location: Location) -> str:
     return text
 
 
+def read_bytes(path: Path, message: str, hint: str, where: Path | None = None) -> bytes:
+    """A user's file, or a DataError '<message> (<reason>)' with the hint."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DataError.simple(f"{message} ({os_reason(error)})", hint, where) from None
+
+
 def read_yaml(path: Path) -> YamlDocument:
     """Read one YAML file; raise DataError with file:line for anything unreadable."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError.simple(
-            f"kan het bestand niet lezen ({error.strerror})",
-            "controleer of het bestand bestaat en leesbaar is",
-            display_path(path),
-        ) from None
+    raw = read_bytes(
+        path,
+        "kan het bestand niet lezen",
+        "controleer of het bestand bestaat en leesbaar is",
+        display_path(path),
+    )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

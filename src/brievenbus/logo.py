@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from brievenbus.errors import DataError
+from brievenbus.loading import read_bytes
 
 EMU_PER_CM = 360_000
 LOGO_HEIGHT_CM = 1.6
@@ -34,13 +35,11 @@ class Logo:
 @cache
 def load_logo(path: Path) -> Logo:
     """Read a PNG or JPEG and size it to the letterhead, keeping its proportions."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DataError.simple(
-            f"logo {path} kan niet worden gelezen ({error.strerror})",
-            "controleer het pad bij 'logo:' in clubs.yaml (ten opzichte van clubs.yaml)",
-        ) from None
+    data = read_bytes(
+        path,
+        f"logo {path} kan niet worden gelezen",
+        "controleer het pad bij 'logo:' in clubs.yaml (ten opzichte van clubs.yaml)",
+    )
     size = _png_size(data) or _jpeg_size(data)
     if size is None:
         raise DataError.simple(

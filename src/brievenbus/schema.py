@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from brievenbus.dataset import DATA_FILES
-from brievenbus.errors import OutputError
+from brievenbus.errors import OutputError, os_reason
 from brievenbus.letters import atomic_write
 from brievenbus.loading import display_path
 from brievenbus.models import ClubsFile, FactsFile, MeasuresFile, MunicipalitiesFile
@@ -42,7 +42,7 @@ def write_json_schemas(folder: Path) -> list[Path]:
             paths.append(display_path(path))
     except OSError as error:
         raise OutputError.simple(
-            f"kan niet schrijven in {display_path(folder)} ({error.strerror})",
+            f"kan niet schrijven in {display_path(folder)} ({os_reason(error)})",
             "kies een andere map: brief schema MAP",
         ) from None
     return paths

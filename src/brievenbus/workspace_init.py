@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from brievenbus.errors import OutputError
+from brievenbus.errors import OutputError, os_reason
 from brievenbus.letters import PLACEHOLDER, atomic_write
 from brievenbus.loading import display_path, packaged_dir
 
@@ -108,7 +108,7 @@ def create_workspace(folder: Path) -> list[Path]:
         written.append(folder / "LEESMIJ.md")
     except OSError as error:
         raise OutputError.simple(
-            f"kan de werkmap niet maken in {display_path(folder)} ({error.strerror})",
+            f"kan de werkmap niet maken in {display_path(folder)} ({os_reason(error)})",
             "kies een map waar u mag schrijven",
         ) from None
     return written
