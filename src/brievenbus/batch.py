@@ -77,6 +77,7 @@ class Outcome:
     default_sender: bool = False
     pdf: Path | None = None
     eml: Path | None = None
+    eml_to: str = ""  # the draft's recipient; empty when the user must fill it in
     subject: str = ""
     time: str = field(default_factory=lambda: datetime.datetime.now().isoformat(timespec="seconds"))
 
@@ -284,7 +285,7 @@ def _add_pdfs(outcomes: list[Outcome]) -> list[Outcome]:
 
 def _add_email(workspace: Workspace, outcome: Outcome) -> Outcome:
     """An e-mail draft beside the letter, with the letter as it is now (hand edits too)."""
-    from brievenbus.email_draft import draft_email
+    from brievenbus.email_draft import draft_email, recipient_for
 
     if outcome.status == FAILED or not outcome.job.path.exists():
         return outcome
@@ -301,7 +302,7 @@ def _add_email(workspace: Workspace, outcome: Outcome) -> Outcome:
     )
     if not path.exists() or path.read_bytes() != data:
         atomic_write(path, data)
-    return replace(outcome, eml=path)
+    return replace(outcome, eml=path, eml_to=recipient_for(municipality, party) or "")
 
 
 def _outcomes(jobs: Sequence[Job], workspace: Workspace, workers: int) -> Iterator[Outcome]:

@@ -362,9 +362,7 @@ class _BatchReport:
         if pdfs := sum(1 for o in result.outcomes if o.pdf):
             out.print(f"[green]PDF:[/] {pdfs} naast de brieven", highlight=False)
         if drafts := sum(1 for o in result.outcomes if o.eml):
-            unaddressed = sum(
-                1 for o in result.outcomes if o.eml and b"\nTo: " not in o.eml.read_bytes()
-            )
+            unaddressed = sum(1 for o in result.outcomes if o.eml and not o.eml_to)
             out.print(
                 f"[green]E-mailconcepten:[/] {drafts} naast de brieven (.eml, niet verstuurd)"
                 + (

@@ -36,9 +36,7 @@ def draft_email(
     message["Subject"] = f"{subject} – gemeente {municipality.naam}"
     if club.email:
         message["From"] = f"{club.naam} <{club.email}>"
-    recipient = (party.email if party else None) or (
-        municipality.griffie.email if municipality.griffie else None
-    )
+    recipient = recipient_for(municipality, party)
     if recipient:
         message["To"] = recipient
     noon = datetime.datetime.combine(date, datetime.time(12, 0), tzinfo=datetime.UTC)
@@ -51,6 +49,12 @@ def draft_email(
     # A fixed boundary keeps the draft byte-identical for an unchanged letter.
     message.set_boundary("brief-" + hashlib.sha256(docx).hexdigest()[:24])
     return message.as_bytes()
+
+
+def recipient_for(municipality: Municipality, party: Party | None) -> str | None:
+    """The party's address when known, else the griffie's, else none."""
+    griffie = municipality.griffie.email if municipality.griffie else None
+    return (party.email if party else None) or griffie
 
 
 def _cover_text(club: Club, municipality: Municipality, party: Party | None) -> str:
