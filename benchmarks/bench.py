@@ -78,8 +78,8 @@ def docxtpl_rate(letters: int, folder: Path) -> float:
     """Letters per second for a plain docxtpl loop over the same per-party letters."""
     from docxtpl import DocxTemplate
 
-    from brievenbus.letters import Workspace
-    from brievenbus.rendering import format_articles, format_dutch_date
+    from brievenbus.letters.rendering import format_articles, format_dutch_date
+    from brievenbus.letters.workspace import Workspace
 
     template_path = folder / "sjabloon.docx"
     make_docxtpl_template(template_path)
@@ -90,7 +90,7 @@ def docxtpl_rate(letters: int, folder: Path) -> float:
     start = time.perf_counter()
     for index, (municipality, party) in enumerate(jobs):
         plan = workspace.plan(municipality, "verkiezingen", datetime.date(2026, 4, 28), (), party)
-        context = workspace.context(plan)
+        context = workspace.template_variables(plan)
         facts = context["feitenlijst"]
         template = DocxTemplate(str(template_path))
         template.render(

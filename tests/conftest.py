@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,9 +12,9 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from brievenbus import cli
 from brievenbus.cli import app
-from brievenbus.loading import packaged_dir
+from brievenbus.cli import common as cli
+from brievenbus.inputs.locations import packaged_dir
 
 
 @dataclass
@@ -26,6 +27,20 @@ class Result:
 
 
 RunBrief = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test run gets its own cache folder: a user's (or an earlier run's) cache of
+    parsed YAML can never hide a change to the code that parses it."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("BRIEF_CACHE_DIR")
+    os.environ["BRIEF_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["BRIEF_CACHE_DIR"]
+    else:
+        os.environ["BRIEF_CACHE_DIR"] = previous
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from brievenbus.batch import Outcome, plan_jobs, read_manifest, run_jobs
 from brievenbus.errors import OutputError
-from brievenbus.letters import Workspace
+from brievenbus.letters.workspace import Workspace
+from brievenbus.output.batch import Outcome, plan_jobs, run_jobs
+from brievenbus.output.manifest import read_manifest
 from tests.conftest import RunBrief, read_paragraphs
 
 DATE = "2026-04-28"
@@ -167,7 +168,7 @@ def test_interruption_message_says_how_to_resume(
     run_brief: RunBrief, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The summary after Ctrl-C gives the command to resume with --hervat."""
-    from brievenbus import batch
+    from brievenbus.output import batch
 
     def interrupted(*args: object, **kwargs: object) -> batch.BatchResult:
         return batch.BatchResult(outcomes=[], interrupted=True, planned=12)

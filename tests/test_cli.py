@@ -177,7 +177,7 @@ def test_pdf_without_libreoffice(
     run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--pdf without LibreOffice: a Dutch error with the install command, before any letter is written."""
-    from brievenbus import pdf
+    from brievenbus.output import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     monkeypatch.setattr(pdf.sys, "platform", "linux")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from brievenbus.figures import local_figures
-from brievenbus.letters import Workspace
-from brievenbus.models import Figure
+from brievenbus.inputs.models import Figure
+from brievenbus.letters.figures import local_figures
+from brievenbus.letters.workspace import Workspace
 from tests.conftest import RunBrief, read_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures"

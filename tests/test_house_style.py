@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 
-from brievenbus.loading import packaged_dir
+from brievenbus.inputs.locations import packaged_dir
 from tests.conftest import RunBrief
 
 LOGO = Path(__file__).parent / "fixtures" / "logo.png"

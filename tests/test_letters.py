@@ -16,7 +16,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from brievenbus.letters import Letter, Workspace, write_letter
+from brievenbus.letters.composition import Letter
+from brievenbus.letters.workspace import Workspace
+from brievenbus.output.files import write_letter
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HUIZEN_DATE = datetime.date(2025, 9, 23)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from brievenbus.letters import Workspace, write_letter
+from brievenbus.letters.workspace import Workspace
+from brievenbus.output.files import write_letter
 from tests.conftest import RunBrief
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from brievenbus.dataset import load_dataset
 from brievenbus.errors import DataError
-from brievenbus.loading import read_yaml
+from brievenbus.inputs.dataset import load_dataset
+from brievenbus.inputs.yaml_reader import read_yaml
 from tests.conftest import RunBrief
 
 

@@ -11,8 +11,9 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brievenbus.letters import LetterPlan, Workspace
-from brievenbus.models import Club, Fact, Measure, Municipality, Party
+from brievenbus.inputs.models import Club, Fact, Measure, Municipality, Party
+from brievenbus.letters.plan import LetterPlan
+from brievenbus.letters.workspace import Workspace
 
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brievenbus.errors import TemplateError
-from brievenbus.markup import parse_markdown
-from brievenbus.rendering import (
+from brievenbus.letters.rendering import (
     escape_markdown,
     format_articles,
     format_dutch_date,
@@ -19,6 +18,7 @@ from brievenbus.rendering import (
     format_number,
     render_template,
 )
+from brievenbus.markup import parse_markdown
 from tests.conftest import RunBrief
 
 
@@ -138,10 +138,10 @@ def test_unknown_paragraph_style(run_brief: RunBrief, workdir: Path) -> None:
 @pytest.mark.parametrize(("name", "kind"), [("Huizen", "verkiezingen"), ("Almere", "coalitie")])
 def test_parsing_in_segments_equals_parsing_whole(name: str, kind: str) -> None:
     """The cached, segment-wise parse of a real letter gives exactly the paragraphs of one parse."""
-    from brievenbus.letters import Workspace
+    from brievenbus.letters.workspace import Workspace
     from brievenbus.markup import _parse_segment
 
     workspace = Workspace.open()
     plan = workspace.plan(workspace.dataset.find_municipality(name), kind)
-    text = render_template(f"{kind}.md.j2", workspace.context(plan))
+    text = render_template(f"{kind}.md.j2", workspace.template_variables(plan))
     assert parse_markdown(text) == list(_parse_segment(text)[0])

@@ -15,7 +15,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_STYLE_LINE = re.compile(r"^\{\.([A-Za-z][\w-]*)\}$")
+STYLE_LINE = re.compile(r"^\{\.([A-Za-z][\w-]*)\}$")  # {.stijl} above a block
 
 _PARSER = MarkdownIt("zero").enable(
     ["heading", "list", "emphasis", "link", "autolink", "newline", "escape"]
@@ -131,7 +131,7 @@ def _inline_runs(token: Token) -> tuple[list[Run], str | None]:
     children = list(token.children or [])
     style = None
     if children and children[0].type == "text":
-        match = _STYLE_LINE.match(children[0].content.strip())
+        match = STYLE_LINE.match(children[0].content.strip())
         if match and (len(children) == 1 or children[1].type in {"softbreak", "hardbreak"}):
             style = match.group(1)
             children = children[2:]

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
-from brievenbus.letters import PLACEHOLDER, atomic_write
-from brievenbus.loading import display_path, packaged_dir
+from brievenbus.fileio import atomic_write, display_path
+from brievenbus.inputs.locations import packaged_dir
+from brievenbus.letters.plan import PLACEHOLDER
 
 CLUBS_TEMPLATE = f"""\
 # Uw club. Vul de regels met {PLACEHOLDER} in en zet bij `werkgebied` de

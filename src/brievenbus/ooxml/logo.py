@@ -8,13 +8,14 @@ from functools import cache
 from pathlib import Path
 
 from brievenbus.errors import DataError
-from brievenbus.loading import read_bytes
+from brievenbus.fileio import read_bytes
+from brievenbus.ooxml.package import add_default_content_type, add_relationship
+from brievenbus.ooxml.xml import IMAGE_TYPE
 
 EMU_PER_CM = 360_000
 LOGO_HEIGHT_CM = 1.6
 LOGO_MAX_WIDTH_CM = 6.0
 RELATIONSHIP_ID = "rIdBriefLogo"
-IMAGE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 
 @dataclass(frozen=True)
@@ -102,21 +103,7 @@ def drawing_xml(logo: Logo) -> str:
 def add_to_package(parts: dict[str, bytes], header_part: str, logo: Logo) -> None:
     """Put the image in the package, related to the header that shows it."""
     parts[logo.part_name] = logo.data
-    folder, name = header_part.rsplit("/", 1)
-    rels_name = f"{folder}/_rels/{name}.rels"
-    relationship = f'<Relationship Id="{RELATIONSHIP_ID}" Type="{IMAGE_TYPE}" Target="media/logo.{logo.extension}"/>'
-    existing = parts.get(rels_name, b"").decode()
-    if existing:
-        parts[rels_name] = existing.replace(
-            "</Relationships>", relationship + "</Relationships>"
-        ).encode()
-    else:
-        parts[rels_name] = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f"{relationship}</Relationships>"
-        ).encode()
-    types = parts["[Content_Types].xml"].decode()
-    if f'Extension="{logo.extension}"' not in types:
-        default = f'<Default Extension="{logo.extension}" ContentType="image/{logo.extension}"/>'
-        parts["[Content_Types].xml"] = types.replace("</Types>", default + "</Types>").encode()
+    add_relationship(
+        parts, header_part, RELATIONSHIP_ID, IMAGE_TYPE, f"media/logo.{logo.extension}"
+    )
+    add_default_content_type(parts, logo.extension, f"image/{logo.extension}")

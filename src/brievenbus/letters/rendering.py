@@ -23,7 +23,9 @@ from babel.numbers import format_decimal
 from jinja2.sandbox import SandboxedEnvironment
 
 from brievenbus.errors import Problem, TemplateError
-from brievenbus.loading import cache_dir, display_path, packaged_dir
+from brievenbus.fileio import display_path
+from brievenbus.inputs.locations import packaged_dir
+from brievenbus.inputs.yaml_cache import cache_dir
 
 TEMPLATE_SUFFIX = ".md.j2"
 LOCALE = "nl_NL"

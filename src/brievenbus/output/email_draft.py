@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from brievenbus.models import Club, Municipality, Party
+from brievenbus.inputs.models import Club, Municipality, Party
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
-from brievenbus.loading import display_path, read_bytes
-from brievenbus.models import Figure, Municipality
+from brievenbus.fileio import atomic_write, display_path, read_bytes
+from brievenbus.inputs.models import Figure, Municipality
+from brievenbus.suggestions import search_key
 
 # Indicators a letter can speak about: id → how the letter names it.
 INDICATORS: dict[str, str] = {
@@ -288,8 +289,6 @@ def _number(text: str) -> float | None:
 
 
 def _key(name: str) -> str:
-    from brievenbus.dataset import search_key
-
     return search_key(name)
 
 
@@ -308,8 +307,6 @@ def write_figures(
 ) -> None:
     """Write cijfers.yaml: the old figures, updated with the new ones, sorted by code."""
     import yaml
-
-    from brievenbus.letters import atomic_write
 
     _NoAliases = _no_aliases_dumper()  # noqa: N806 (a class)
 

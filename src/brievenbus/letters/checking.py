@@ -1,4 +1,4 @@
-"""`brief controleer`: check every data file and render every planned letter in memory.
+"""`brief controleer`: check every data file and each municipality's letter, in memory.
 
 All problems are collected and reported together, each with file and line, so a
 catalogue editor fixes them in one pass. Nothing is written.
@@ -7,15 +7,17 @@ catalogue editor fixes them in one pass. Nothing is written.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brievenbus.dataset import Dataset
 from brievenbus.errors import BriefError, Problem
-from brievenbus.letters import Workspace
-from brievenbus.loading import display_path
-from brievenbus.rendering import TEMPLATE_SUFFIX, template_dirs
+from brievenbus.fileio import display_path
+from brievenbus.inputs.dataset import Dataset
+from brievenbus.letters.plan import unfilled_fields
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, template_dirs
+from brievenbus.letters.workspace import Workspace
+from brievenbus.markup import STYLE_LINE
+from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
 
 FACT_MAX_AGE_YEARS = 3
 
@@ -40,7 +42,8 @@ def check_workspace(
     templates_dir: Path | None = None,
     today: datetime.date | None = None,
 ) -> CheckReport:
-    """Validate the data, then render each municipality's letter; collect every problem."""
+    """Validate the data, then render one letter per municipality in its own kind (the
+    kind its data or the default names); collect every problem."""
     report = CheckReport()
     try:
         workspace = Workspace.open(data_dir, templates_dir)
@@ -54,7 +57,7 @@ def check_workspace(
     report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
     report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
     for club in workspace.dataset.clubs.values():
-        report.warnings.extend(workspace.unfilled_fields(club)[:1])
+        report.warnings.extend(unfilled_fields(workspace.dataset, club)[:1])
     seen: set[str] = set()
     for municipality in workspace.dataset.municipalities:
         try:
@@ -105,9 +108,6 @@ def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
     ]
 
 
-_STYLE_LINE = re.compile(r"^\{\.([A-Za-z][\w-]*)\}\s*$")
-
-
 def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Problem]]:
     """Open every house style in use with python-docx, as a word processor would.
 
@@ -149,28 +149,32 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
         section = document.sections[0]
         if section.different_first_page_header_footer:
             places = [
-                ("de kop van pagina 1", section.first_page_header, "briefhoofd"),
-                ("de voettekst van pagina 1", section.first_page_footer, "voettekst"),
-                ("de voettekst vanaf pagina 2", section.footer, "voettekst"),
+                ("de kop van pagina 1", section.first_page_header, LETTERHEAD),
+                ("de voettekst van pagina 1", section.first_page_footer, FOOTER),
+                ("de voettekst vanaf pagina 2", section.footer, FOOTER),
             ]
         else:
             places = [
-                ("de kop", section.header, "briefhoofd"),
-                ("de voettekst", section.footer, "voettekst"),
+                ("de kop", section.header, LETTERHEAD),
+                ("de voettekst", section.footer, FOOTER),
             ]
         for where, part, slot in places:
-            placeholder = re.compile(r"\{\{\s*" + slot + r"\s*\}\}")
-            if not any(placeholder.fullmatch(p.text.strip()) for p in part.paragraphs):
+            if not any(_is_placeholder(p.text, slot) for p in part.paragraphs):
                 warnings.append(
                     Problem(
                         display_path(path),
                         None,
-                        f"{where} heeft geen alinea {{{{ {slot} }}}}",
-                        f"zet daar een alinea met alleen {{{{ {slot} }}}}; anders komen de"
-                        " clubgegevens er niet in",
+                        f"{where} heeft geen alinea {placeholder_text(slot)}",
+                        f"zet daar een alinea met alleen {placeholder_text(slot)}; anders komen"
+                        " de clubgegevens er niet in",
                     )
                 )
     return problems, warnings
+
+
+def _is_placeholder(text: str, slot: str) -> bool:
+    match = PLACEHOLDER.match(text.strip())
+    return match is not None and match.group(1) == slot
 
 
 def _styles_in_templates(workspace: Workspace) -> list[tuple[Path, int, str]]:
@@ -182,7 +186,11 @@ def _styles_in_templates(workspace: Workspace) -> list[tuple[Path, int, str]]:
             if path.name in seen_names:
                 continue  # an earlier folder's template of the same name is the one used
             seen_names.add(path.name)
-            for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
-                if match := _STYLE_LINE.match(line.strip()):
+            try:
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue  # rendering the letter reports an unreadable template
+            for number, line in enumerate(lines, 1):
+                if match := STYLE_LINE.match(line.strip()):
                     found.append((display_path(path), number, match.group(1)))
     return found

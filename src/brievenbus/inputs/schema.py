@@ -8,11 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from brievenbus.dataset import DATA_FILES
-from brievenbus.errors import OutputError, os_reason
-from brievenbus.letters import atomic_write
-from brievenbus.loading import display_path
-from brievenbus.models import ClubsFile, FactsFile, MeasuresFile, MunicipalitiesFile
+from brievenbus.fileio import atomic_write, display_path, write_error
+from brievenbus.inputs.dataset import DATA_FILES
+from brievenbus.inputs.models import ClubsFile, FactsFile, MeasuresFile, MunicipalitiesFile
 
 MODELS: dict[str, type[BaseModel]] = {
     "municipalities": MunicipalitiesFile,
@@ -41,10 +39,7 @@ def write_json_schemas(folder: Path) -> list[Path]:
             atomic_write(path, text.encode())
             paths.append(display_path(path))
     except OSError as error:
-        raise OutputError.simple(
-            f"kan niet schrijven in {display_path(folder)} ({os_reason(error)})",
-            "kies een andere map: brief schema MAP",
-        ) from None
+        raise write_error(folder, error, "kies een andere map: brief schema MAP") from None
     return paths
 
 

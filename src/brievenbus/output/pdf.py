@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from brievenbus.errors import OutputError
-from brievenbus.letters import atomic_write
+from brievenbus.fileio import atomic_write
 
 # Where installers put LibreOffice when it is not on the PATH.
 KNOWN_LOCATIONS = (

@@ -10,8 +10,9 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
-from brievenbus.letters import Composition
+from brievenbus.letters.composition import Composition
 from brievenbus.markup import Paragraph
+from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD
 
 BULLETS = ("•", "–", "▪")
 
@@ -19,12 +20,12 @@ BULLETS = ("•", "–", "▪")
 def preview(composition: Composition, title: str) -> Panel:
     """The whole letter as a rich renderable: letterhead, body, footer."""
     parts: list[Padding | Text | Rule] = []
-    for paragraph in composition.slots.get("briefhoofd", []):
+    for paragraph in composition.slots.get(LETTERHEAD, []):
         parts.append(Text(paragraph.text, style="bold blue", justify="right"))
     parts.append(Text())
     parts.extend(_body(composition.body))
     parts.append(Rule(style="dim"))
-    for paragraph in composition.slots.get("voettekst", []):
+    for paragraph in composition.slots.get(FOOTER, []):
         parts.append(Text(paragraph.text, style="dim", justify="center"))
     return Panel(Group(*parts), title=title, width=92, padding=(1, 3))
 

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
-from brievenbus.loading import (
-    ModelT,
-    YamlDocument,
-    candidate_paths,
-    display_path,
-    find_file,
-    read_yaml,
-    validate,
-)
-from brievenbus.models import (
+from brievenbus.fileio import display_path
+from brievenbus.inputs.locations import candidate_paths, find_file
+from brievenbus.inputs.models import (
     LETTER_KINDS,
     Club,
     ClubsFile,
@@ -32,6 +23,9 @@ from brievenbus.models import (
     MunicipalitiesFile,
     Municipality,
 )
+from brievenbus.inputs.validation import ModelT, validate
+from brievenbus.inputs.yaml_reader import YamlDocument, read_yaml
+from brievenbus.suggestions import close_matches, did_you_mean, search_key
 
 FIGURES_FILE = "cijfers.yaml"
 DATA_FILES = {
@@ -91,7 +85,7 @@ class Dataset:
         for municipality in self.municipalities:
             for key in _names_of(municipality):
                 by_key.setdefault(key, municipality.naam)
-        close = difflib.get_close_matches(search_key(query), list(by_key), n=3, cutoff=0.7)
+        close = close_matches(search_key(query), by_key, count=3)
         names = list(dict.fromkeys(by_key[key] for key in close))
         if names:
             return "bedoelt u " + " of ".join(names) + "?"
@@ -106,12 +100,6 @@ class Dataset:
             if any(search_key(area) in names for area in club.werkgebied):
                 return club
         return next(club for club in self.clubs.values() if club.standaard)
-
-
-def search_key(text: str) -> str:
-    """Letters and digits only, without accents: 'Súdwest Fryslân' ~ 'sudwestfryslan'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
 
 
 def _base_name(name: str) -> str:
@@ -304,6 +292,5 @@ def _check_references(
 def _unknown(
     document: YamlDocument, location: tuple[str | int, ...], what: str, value: str, known: list[str]
 ) -> Problem:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f"bedoelt u '{close[0]}'?" if close else f"bekend: {', '.join(sorted(known)[:12])}"
+    hint = did_you_mean(value, known, f"bekend: {', '.join(sorted(known)[:12])}")
     return document.problem(location, f"onbekende {what} '{value}'", hint)

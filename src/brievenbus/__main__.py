@@ -1,0 +1,5 @@
+"""`python -m brievenbus` runs the `brief` command line."""
+
+from brievenbus.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""`brief init`, `brief controleer` and `brief schema`: the workspace itself."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out
+from brievenbus.errors import BriefError
+
+
+def init_workspace(
+    folder: Annotated[
+        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).", metavar="MAP")
+    ] = Path(),
+) -> None:
+    """Maak een werkmap met uw eigen gegevens en sjablonen om in te vullen, en een LEESMIJ.
+
+    Voorbeeld:
+
+        brief init mijn-brieven
+    """
+    from brievenbus.fileio import display_path
+    from brievenbus.workspace_init import create_workspace
+
+    try:
+        written = create_workspace(folder)
+    except BriefError as error:
+        fail(error)
+    out.print(
+        f"[green]Werkmap gemaakt[/] ({len(written)} bestanden) in {display_path(folder.resolve())}."
+    )
+    where = "" if folder == Path() else f"cd {shlex.quote(str(folder))} en dan "
+    out.print(
+        f"Volgende stap: vul data/clubs.yaml in (zie LEESMIJ.md), dan {where}brief controleer.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) -> None:
+    """Controleer alle gegevens en maak elke brief op proef (er wordt niets geschreven).
+
+    Meldt alle problemen tegelijk, elk met bestand en regel.
+
+    Voorbeeld:
+
+        brief controleer
+    """
+    from brievenbus.fileio import display_path
+    from brievenbus.letters.checking import check_workspace
+
+    report = check_workspace(data_dir, templates_dir)
+    for problem in report.problems:
+        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+    if report.dataset is not None:
+        for path in report.dataset.paths.values():
+            out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
+    if not report.ok:
+        count = len(report.problems)
+        err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")
+        raise typer.Exit(code=1)
+    assert report.dataset is not None
+    data = report.dataset
+    out.print(
+        f"[green]Alles in orde:[/] {len(data.municipalities)} gemeenten, "
+        f"{len(data.measures)} maatregelen, {len(data.clubs)} clubs, {len(data.facts)} feiten; "
+        f"{report.letters_rendered} brieven op proef gemaakt.",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def write_schemas(
+    folder: Annotated[
+        Path, typer.Argument(help="Map voor de JSON Schema-bestanden.", metavar="MAP")
+    ] = Path("schema"),
+) -> None:
+    """Schrijf een JSON Schema per gegevensbestand, voor aanvulling en controle in uw editor.
+
+    Voorbeeld:
+
+        brief schema schema
+    """
+    from brievenbus.inputs.schema import write_json_schemas
+
+    try:
+        for path in write_json_schemas(folder):
+            out.print(f"[green]geschreven:[/] {path}", highlight=False)
+    except BriefError as error:
+        fail(error)

@@ -1,0 +1,196 @@
+"""Read a YAML data file into plain values, keeping the line of every key and item.
+
+YAML is composed into a node tree and turned into plain Python values by hand:
+every scalar stays a string (pydantic converts it), so YAML 1.1 traps cannot
+corrupt data (``no`` is not False, ``0406`` is not an octal number). The line
+of every key and item is kept, so each problem names ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brievenbus.errors import DataError, Problem
+from brievenbus.fileio import display_path, read_bytes
+from brievenbus.inputs import yaml_cache
+
+if TYPE_CHECKING:
+    import yaml
+
+Location = tuple[str | int, ...]
+
+# The YAML parser's messages (libyaml's and PyYAML's wording), in Dutch, with what to do.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed in this context": (
+        "een dubbele punt op een plek waar die niet mag",
+        "zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    "found a tab character that violates indentation": (
+        "een tab-teken",
+        "YAML gebruikt alleen spaties om in te springen: vervang de tab door spaties",
+    ),
+    "found character that cannot start any token": (
+        "een teken waarmee een waarde niet mag beginnen (bv. @, ` of %)",
+        "zet de tekst tussen aanhalingstekens",
+    ),
+    "did not find expected node content": (
+        "een waarde ontbreekt of is onleesbaar",
+        "controleer de inspringing, en zet tekst met bijzondere tekens tussen aanhalingstekens",
+    ),
+    "mapping values are not allowed here": (
+        "een dubbele punt op een plek waar die niet mag",
+        "zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    "could not find expected ':'": (
+        "een regel zonder dubbele punt na de sleutel",
+        "schrijf 'sleutel: waarde', of controleer de inspringing van de regel ervoor",
+    ),
+    "found character '\\t' that cannot start any token": (
+        "een tab-teken",
+        "YAML gebruikt alleen spaties om in te springen: vervang de tab door spaties",
+    ),
+    "did not find expected key": (
+        "de inspringing klopt niet",
+        "zet sleutels op hetzelfde niveau precies onder elkaar",
+    ),
+    "did not find expected '-' indicator": (
+        "de inspringing van een lijst klopt niet",
+        "zet alle '-' van één lijst precies onder elkaar",
+    ),
+    "found unexpected end of stream": (
+        "een aanhalingsteken wordt niet afgesloten",
+        "sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint",
+    ),
+    "found undefined alias": (
+        "een verwijzing (*naam) naar een anker dat niet bestaat",
+        "controleer de spelling van de verwijzing of verwijder de '*'",
+    ),
+}
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one YAML file plus the line of every location in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    # Read from the cache, the lines are only worked out again when a problem needs one.
+    text_without_lines: str | None = None
+
+    def line_of(self, location: Location) -> int:
+        """The line of a location, or of its nearest ancestor that has one."""
+        if self.text_without_lines is not None:
+            self.lines = _compose(self.text_without_lines, self.path)[1]
+            self.text_without_lines = None
+        while location not in self.lines and location:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+    def problem(self, location: Location, message: str, hint: str = "") -> Problem:
+        """A Problem at this location, prefixed with the dotted path."""
+        where = format_location(location)
+        text = f"{where}: {message}" if where else message
+        return Problem(display_path(self.path), self.line_of(location), text, hint)
+
+
+def format_location(location: Location) -> str:
+    """('gemeenten', 3, 'naam') → 'gemeenten[3].naam'."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read one YAML file; raise DataError with file:line for anything unreadable."""
+    raw = read_bytes(
+        path,
+        "kan het bestand niet lezen",
+        "controleer of het bestand bestaat en leesbaar is",
+        display_path(path),
+    )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            Problem(
+                display_path(path),
+                line,
+                "dit bestand is geen UTF-8",
+                "sla het op als UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8)",
+            )
+        ) from None
+    cached = yaml_cache.read_cached(raw)
+    if cached is not None:
+        return YamlDocument(path, cached, text_without_lines=text)
+    document = YamlDocument(path, None)
+    document.data, document.lines, problems = _compose(text, path)
+    if problems:
+        raise DataError(*problems)
+    yaml_cache.write_cached(raw, document.data)
+    return document
+
+
+def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Problem]]:
+    """Parse YAML text into plain values, the line of each location, and any problems."""
+    import yaml  # only needed when the cache misses: keeps start-up fast
+
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        error_line = mark.line + 1 if mark else None
+        message, hint = _YAML_PROBLEMS.get(
+            error.problem or "",
+            (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
+        )
+        raise DataError(Problem(display_path(path), error_line, message, hint)) from None
+    problems: list[Problem] = []
+    lines: dict[Location, int] = {}
+    data = _to_python(node, (), path, lines, problems) if node else None
+    return data, lines, problems
+
+
+def _to_python(
+    node: yaml.Node,
+    location: Location,
+    path: Path,
+    lines: dict[Location, int],
+    problems: list[Problem],
+) -> Any:
+    """Turn a composed node into dicts, lists, strings and None, recording lines."""
+    import yaml
+
+    lines.setdefault(location, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = (*location, key)
+            if key in result:
+                line = key_node.start_mark.line + 1
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        line,
+                        f"{format_location(child)}: staat twee keer in hetzelfde blok",
+                        "verwijder een van de twee regels",
+                    )
+                )
+                continue
+            lines[child] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, child, path, lines, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _to_python(item, (*location, index), path, lines, problems)
+            for index, item in enumerate(node.value)
+        ]
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag == "tag:yaml.org,2002:null" and not node.style:  # plain, not quoted
+        return None
+    return str(node.value)

@@ -1,0 +1,71 @@
+"""Render a planned letter's templates and parse them into paragraphs: the letter before Word."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from brievenbus.letters.plan import LetterPlan
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, render_template
+from brievenbus.markup import Paragraph, parse_markdown
+from brievenbus.ooxml.house_style import SLOTS
+from brievenbus.ooxml.xml import INVALID_XML
+
+LETTER = "brief"  # the body's key beside the slot names
+
+
+@dataclass(frozen=True)
+class Composition:
+    """A letter as paragraphs: body, header/footer fillings, subject and warnings."""
+
+    body: list[Paragraph]
+    slots: dict[str, list[Paragraph]]
+    subject: str
+    warnings: list[str]
+
+
+@dataclass
+class Letter:
+    """A rendered letter: the .docx bytes and what the user should know about it."""
+
+    plan: LetterPlan
+    subject: str
+    docx: bytes
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def from_default_sender(self) -> bool:
+        """Signed by the default sender because no club covers the municipality."""
+        return self.plan.club.standaard
+
+
+def compose(
+    plan: LetterPlan, variables: Mapping[str, Any], templates_dir: Path | None
+) -> Composition:
+    """The body from the kind's template, each slot from its partial (_briefhoofd …)."""
+    texts = {
+        name: render_template(f"_{name}{TEMPLATE_SUFFIX}", variables, templates_dir)
+        for name in SLOTS
+    }
+    texts[LETTER] = render_template(plan.kind + TEMPLATE_SUFFIX, variables, templates_dir)
+    # Characters XML cannot hold (control codes from pasted text) are dropped, with a warning.
+    removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
+    parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
+    body = parsed.pop(LETTER)
+    warnings = []
+    if removed:
+        warnings.append(
+            f"{removed} onzichtbaar stuurteken weggelaten uit de brief aan "
+            f"{plan.municipality.naam} (kan niet in Word); controleer de gegevens."
+        )
+    return Composition(body, parsed, subject_of(body), warnings)
+
+
+def subject_of(paragraphs: Sequence[Paragraph]) -> str:
+    """The subject line ({.onderwerp}) without 'Betreft:', for the document properties."""
+    for paragraph in paragraphs:
+        if paragraph.style and paragraph.style.casefold() == "onderwerp":
+            return paragraph.text.removeprefix("Betreft:").strip()
+    return "Het Verdrag van Istanbul"

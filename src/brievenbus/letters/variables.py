@@ -1,0 +1,50 @@
+"""The variables a letter template sees (Dutch names; the README lists them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from brievenbus.inputs.dataset import Dataset
+from brievenbus.inputs.models import PILLARS
+from brievenbus.letters.figures import SHELTER_NORM_SOURCE, LocalFigure, shelter_norm
+from brievenbus.letters.plan import LetterPlan
+
+
+def template_variables(
+    plan: LetterPlan, dataset: Dataset, figures: Mapping[str, LocalFigure]
+) -> dict[str, Any]:
+    """Everything a template can print about one planned letter."""
+    pillars = [
+        {
+            "id": pillar_id,
+            "naam": name,
+            "omschrijving": description,
+            "maatregelen": [m for m in plan.measures if m.pijler == pillar_id],
+            "artikelen": sorted(
+                {a for m in plan.measures if m.pijler == pillar_id for a in m.artikelen}
+            ),
+        }
+        for pillar_id, (name, description) in PILLARS.items()
+    ]
+    return {
+        "brief": {
+            "soort": plan.kind,
+            "datum": plan.date,
+            "plaats": plan.club.plaats or plan.municipality.common_name,
+        },
+        "gemeente": plan.municipality,
+        "club": plan.club,
+        "ondertekenaars": [s for s in plan.club.ondertekenaars if s.naam],
+        "fractie": plan.party,
+        "via_griffie": plan.via_clerk,
+        "maatregelen": list(plan.measures),
+        "pijlers": pillars,
+        "feiten": dataset.facts,
+        "cijfers": figures,
+        "opvangnorm": {
+            "plaatsen": shelter_norm(plan.municipality),
+            "bron": SHELTER_NORM_SOURCE,
+        },
+        "feitenlijst": [f for f in dataset.facts.values() if plan.kind in f.contexten],
+    }
