@@ -180,7 +180,7 @@ def test_pdf_without_libreoffice(
     from brievenbus.output import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
-    monkeypatch.setattr(pdf.sys, "platform", "linux")
+    monkeypatch.setattr("sys.platform", "linux")
     result = run_brief("genereer", "Huizen", "--pdf")
     assert result.exit_code == 1
     assert "Fout: voor --pdf is LibreOffice nodig, maar het is niet gevonden" in result.stderr

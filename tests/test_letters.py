@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -50,7 +51,8 @@ def read_lines(path: Path) -> list[Line]:
     numbering = document.part.numbering_part.element
     lines = []
     for paragraph in document.paragraphs:
-        num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+        # python-docx types numPr as ZeroOrOne; at run time it is the CT_NumPr element.
+        num_pr: Any = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
         position = None
         if num_pr is not None:
             num_id = num_pr.numId.val

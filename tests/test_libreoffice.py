@@ -18,10 +18,13 @@ from tests.conftest import RunBrief
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFINFO = shutil.which("pdfinfo")
 
-pytestmark = pytest.mark.skipif(
-    not (SOFFICE and PDFINFO) and not os.environ.get("CI"),
-    reason="LibreOffice/poppler not installed (CI installs them: see .ci/run)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (SOFFICE and PDFINFO) and not os.environ.get("CI"),
+        reason="LibreOffice/poppler not installed (CI installs them: see .ci/run)",
+    ),
+]
 
 
 def page_count(pdf: Path) -> int:

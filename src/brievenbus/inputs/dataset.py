@@ -120,23 +120,8 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     ``kinds`` are the letter kinds the templates offer; measures and
     municipalities may only refer to those.
     """
-    paths = {name: find_file(filename, "data", data_dir) for name, filename in DATA_FILES.items()}
-    # Local figures are optional: only a workspace that imported them has the file.
-    figures_path = next(
-        (p for p in candidate_paths(FIGURES_FILE, "data", data_dir) if p.is_file()), None
-    )
-    if figures_path is not None:
-        paths["figures"] = figures_path
+    documents = _read_documents(data_dir)
     problems: list[Problem] = []
-    documents: dict[str, YamlDocument] = {}
-    for name, path in paths.items():
-        try:
-            documents[name] = read_yaml(path)
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(*problems)
-
     municipalities = _checked(documents["municipalities"], MunicipalitiesFile, problems)
     measures = _checked(documents["measures"], MeasuresFile, problems)
     clubs = _checked(documents["clubs"], ClubsFile, problems)
@@ -184,6 +169,27 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     )
 
 
+def _read_documents(data_dir: Path | None) -> dict[str, YamlDocument]:
+    """Every data file parsed; all unreadable files reported together."""
+    paths = {name: find_file(filename, "data", data_dir) for name, filename in DATA_FILES.items()}
+    # Local figures are optional: only a workspace that imported them has the file.
+    figures_path = next(
+        (p for p in candidate_paths(FIGURES_FILE, "data", data_dir) if p.is_file()), None
+    )
+    if figures_path is not None:
+        paths["figures"] = figures_path
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for name, path in paths.items():
+        try:
+            documents[name] = read_yaml(path)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(*problems)
+    return documents
+
+
 def _checked(document: YamlDocument, model: type[ModelT], problems: list[Problem]) -> ModelT | None:
     """Validate one file, adding its problems to the list instead of stopping."""
     try:
@@ -217,6 +223,23 @@ def _check_references(
     kinds: list[str],
 ) -> list[Problem]:
     """Names used in one file must exist in another."""
+    return [
+        *_municipality_references(
+            documents["municipalities"], municipalities, measures, clubs, kinds
+        ),
+        *_measure_references(documents["measures"], measures, kinds),
+        *_club_references(documents["clubs"], clubs),
+    ]
+
+
+def _municipality_references(
+    document: YamlDocument,
+    municipalities: MunicipalitiesFile,
+    measures: MeasuresFile,
+    clubs: ClubsFile,
+    kinds: list[str],
+) -> list[Problem]:
+    """A municipality's club, letter kind and measures must exist."""
     problems: list[Problem] = []
     measure_ids = [m.id for m in measures.maatregelen]
     club_ids = [c.id for c in clubs.clubs]
@@ -224,54 +247,41 @@ def _check_references(
         where = ("gemeenten", index)
         if municipality.club and municipality.club not in club_ids:
             problems.append(
-                _unknown(
-                    documents["municipalities"],
-                    (*where, "club"),
-                    "club",
-                    municipality.club,
-                    club_ids,
-                )
+                _unknown(document, (*where, "club"), "club", municipality.club, club_ids)
             )
         if municipality.context and municipality.context not in kinds:
             problems.append(
-                _unknown(
-                    documents["municipalities"],
-                    (*where, "context"),
-                    "briefsoort",
-                    municipality.context,
-                    kinds,
-                )
+                _unknown(document, (*where, "context"), "briefsoort", municipality.context, kinds)
             )
         for position, measure_id in enumerate(municipality.maatregelen or []):
             if measure_id not in measure_ids:
-                problems.append(
-                    _unknown(
-                        documents["municipalities"],
-                        (*where, "maatregelen", position),
-                        "maatregel",
-                        measure_id,
-                        measure_ids,
-                    )
-                )
-    for index, measure in enumerate(measures.maatregelen):
-        for position, kind in enumerate(measure.contexten):
-            if kind not in kinds:
-                problems.append(
-                    _unknown(
-                        documents["measures"],
-                        ("maatregelen", index, "contexten", position),
-                        "briefsoort",
-                        kind,
-                        kinds,
-                    )
-                )
-    clubs_dir = documents["clubs"].path.parent
+                location = (*where, "maatregelen", position)
+                problems.append(_unknown(document, location, "maatregel", measure_id, measure_ids))
+    return problems
+
+
+def _measure_references(
+    document: YamlDocument, measures: MeasuresFile, kinds: list[str]
+) -> list[Problem]:
+    """A measure's letter kinds must exist."""
+    return [
+        _unknown(document, ("maatregelen", index, "contexten", position), "briefsoort", kind, kinds)
+        for index, measure in enumerate(measures.maatregelen)
+        for position, kind in enumerate(measure.contexten)
+        if kind not in kinds
+    ]
+
+
+def _club_references(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
+    """A club's house style and logo must exist, and one club is the default sender."""
+    problems: list[Problem] = []
+    clubs_dir = document.path.parent
     for index, club in enumerate(clubs.clubs):
         for field_name in ("huisstijl", "logo"):
             name = getattr(club, field_name)
             if name and not (clubs_dir / name).is_file():
                 problems.append(
-                    documents["clubs"].problem(
+                    document.problem(
                         ("clubs", index, field_name),
                         f"bestand '{name}' niet gevonden",
                         f"zet het bestand naast clubs.yaml ({display_path(clubs_dir)})"
@@ -280,7 +290,7 @@ def _check_references(
                 )
     if not any(club.standaard for club in clubs.clubs):
         problems.append(
-            documents["clubs"].problem(
+            document.problem(
                 ("clubs",),
                 "geen standaardafzender",
                 "zet 'standaard: ja' bij de club die gemeenten zonder eigen club aanschrijft",
