@@ -273,7 +273,8 @@ class _Client:
 
     def _unreachable(self, reason: object) -> NetworkError:
         if isinstance(reason, TimeoutError):
-            why = f"geen antwoord binnen {self.timeout:g} seconden"
+            seconds = f"{self.timeout:g}".replace(".", ",")
+            why = f"geen antwoord binnen {seconds} seconden"
         elif isinstance(reason, ConnectionRefusedError):
             why = "de verbinding werd geweigerd"
         elif isinstance(reason, socket.gaierror):
