@@ -209,3 +209,28 @@ def test_another_table_with_such_topics_and_a_provisional_year(
     assert report.extract.period.label == "2023"
     assert report.figures["GM0406"]["veilig-thuis-meldingen"].waarde == 210
     assert report.figures["GM0406"]["veilig-thuis-meldingen"].bron == "CBS StatLine 12345NED"
+
+
+def test_progress_line_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal gets a progress line; CI and redirected output get none."""
+    import io
+
+    from rich.console import Console
+
+    from brievenbus import cli
+
+    monkeypatch.setattr(cli, "err", Console(file=io.StringIO(), force_terminal=True))
+    monkeypatch.delenv("CI", raising=False)
+    with cli._download_status() as progress:
+        assert progress is not None
+        progress("CBS-tabel 84847NED: cijfers ophalen")
+    monkeypatch.setenv("CI", "true")
+    with cli._download_status() as progress:
+        assert progress is None
+
+
+def test_without_file_or_online_says_what_to_give(run_brief: RunBrief) -> None:
+    """`brief importeer cbs` alone asks for a file or --online."""
+    result = run_brief("importeer", "cbs", catch_exceptions=True)
+    assert result.exit_code == 2
+    assert "noem een CSV-export uit StatLine, of haal de tabel op met --online" in result.stderr
