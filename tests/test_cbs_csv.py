@@ -109,6 +109,7 @@ IMPOSSIBLE = """\
 "Groningen";"2024";"300.000"
 "Zwolle";"2024";"ca. 40"
 "Utrecht";"2024";"2.700"
+"Atlantis [test]";"2024";"5"
 """
 
 
@@ -130,6 +131,9 @@ def test_impossible_values_are_named_per_row_and_stay_unknown(
     ]:
         assert f"Let op: {line}" in result.stderr
     assert "8 gemeenten, 8 cijfers, 7 afgekeurd" in result.stdout
+    assert (
+        "niet gevonden als gemeente: Atlantis [test] (opgeheven of samengevoegd?)" in result.stderr
+    )
     written = figures_text(workdir)
     assert "waarde: 2700" in written  # Utrecht: the import went on
     assert written.count("waarde: null") == 7
@@ -189,4 +193,15 @@ def test_a_two_row_header_without_known_topics_names_them(
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "Fout: export.csv:2: geen bekende kolommen gevonden (kolommen: Politie / Incidenten (aantal))"
+    )
+
+
+def test_a_table_number_without_online_points_to_online(run_brief: RunBrief) -> None:
+    """`brief importeer cbs 84847NED` (no such file) suggests --online."""
+    result = run_brief("importeer", "cbs", "84847NED")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Fout: kan 84847NED niet lezen (bestaat niet)\n"
+        "  → controleer de bestandsnaam, of haal de tabel op bij CBS met:"
+        " brief importeer cbs --online 84847NED"
     )

@@ -820,20 +820,24 @@ def _download_status() -> Iterator[Callable[[str], None] | None]:
 
 
 def _print_import_report(report: ImportReport) -> None:
+    from rich.markup import escape
+
     from brievenbus.figures import INDICATORS
     from brievenbus.loading import display_path
 
     extract = report.extract
     others = [p.label for p in extract.periods_seen if p != extract.period]
     out.print(
-        f"Ingelezen uit {extract.origin}: periode [bold]{extract.period.label}[/]"
-        + (f" (ook in {extract.container}: {', '.join(others)})" if others else ""),
+        f"Ingelezen uit {escape(extract.origin)}: periode [bold]{escape(extract.period.label)}[/]"
+        + (f" (ook in {extract.container}: {escape(', '.join(others))})" if others else ""),
         highlight=False,
         soft_wrap=True,
     )
     for heading, indicator in extract.columns.items():
         label = INDICATORS.get(indicator, indicator)
-        out.print(f"  kolom '{heading}' → {indicator} ({label})", highlight=False, soft_wrap=True)
+        out.print(
+            escape(f"  kolom '{heading}' → {indicator} ({label})"), highlight=False, soft_wrap=True
+        )
     if extract.notation:
         out.print(f"  getallen gelezen in {extract.notation}", highlight=False)
     out.print(
@@ -852,21 +856,25 @@ def _print_import_report(report: ImportReport) -> None:
         out.print(f"  overgeslagen: {count} {regions} ({kinds})", highlight=False)
     if extract.former:
         out.print(
-            "  overgeslagen, opgeheven: " + ", ".join(extract.former),
+            escape("  overgeslagen, opgeheven: " + ", ".join(extract.former)),
             highlight=False,
             soft_wrap=True,
         )
     for rejected in report.rejected:
-        err.print(f"[yellow]Let op:[/] {rejected}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]Let op:[/] {escape(str(rejected))}", highlight=False, soft_wrap=True)
     if extract.unmatched:
         err.print(
-            f"[yellow]Let op:[/] niet gevonden als gemeente: {', '.join(extract.unmatched)}"
-            " (opgeheven of samengevoegd?)",
+            "[yellow]Let op:[/] niet gevonden als gemeente: "
+            + escape(", ".join(extract.unmatched))
+            + " (opgeheven of samengevoegd?)",
             highlight=False,
             soft_wrap=True,
         )
     if report.target_path is not None:
-        out.print(f"[green]geschreven:[/] {display_path(report.target_path)}", highlight=False)
+        out.print(
+            f"[green]geschreven:[/] {escape(str(display_path(report.target_path)))}",
+            highlight=False,
+        )
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import re
 import socket
 import ssl
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,6 +28,7 @@ from typing import Any
 from brievenbus.cbs.regions import RegionMatcher
 from brievenbus.cbs.table import (
     DEFAULT_COLUMNS,
+    TABLE_ID,
     Cell,
     Extract,
     TopicColumn,
@@ -40,9 +41,9 @@ from brievenbus.errors import NetworkError, Problem, os_reason
 DEFAULT_BASE_URL = "https://opendata.cbs.nl/ODataFeed/odata"
 BASE_URL_VARIABLE = "BRIEF_CBS_URL"
 TIMEOUT_SECONDS = 30.0  # per request
+TOTAL_SECONDS = 300.0  # for the whole download
 MAX_PAGES = 1_000  # per list; a table of all municipalities needs a few
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
-_TABLE_ID = re.compile(r"^[0-9A-Za-z]{4,12}$")
 _KEPT = "uw cijfers zijn niet veranderd"
 
 Progress = Callable[[str], None]
@@ -63,7 +64,7 @@ def fetch_table(
     progress: Progress | None = None,
 ) -> Extract:
     """The municipalities' figures for the latest complete year of one table."""
-    if not _TABLE_ID.fullmatch(table):
+    if not TABLE_ID.fullmatch(table):
         raise NetworkError.simple(
             f"'{table}' is geen CBS-tabelnummer",
             "een tabelnummer ziet eruit als 84847NED (zie CBS StatLine)",
@@ -195,6 +196,7 @@ class _Client:
         self.timeout = timeout
         self.progress = progress
         self.origin = _origin(table_url)
+        self.deadline = time.monotonic() + max(TOTAL_SECONDS, timeout)
 
     def get_all(
         self, entity: str, what: str, params: Mapping[str, str] | None = None
@@ -213,6 +215,8 @@ class _Client:
                     f"CBS-tabel {self.table}: {what} ophalen"
                     + (f" (pagina {page}, {len(items)} regels)" if page > 1 else "")
                 )
+            if time.monotonic() > self.deadline:
+                raise self._unreachable(TimeoutError(), total=True)
             body = self._get(url)
             values = body.get("value")
             if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
@@ -271,8 +275,10 @@ class _Client:
             " (brief importeer cbs BESTAND.csv)",
         )
 
-    def _unreachable(self, reason: object) -> NetworkError:
-        if isinstance(reason, TimeoutError):
+    def _unreachable(self, reason: object, total: bool = False) -> NetworkError:
+        if total:
+            why = f"het ophalen duurde langer dan {TOTAL_SECONDS / 60:g} minuten"
+        elif isinstance(reason, TimeoutError):
             seconds = f"{self.timeout:g}".replace(".", ",")
             why = f"geen antwoord binnen {seconds} seconden"
         elif isinstance(reason, ConnectionRefusedError):

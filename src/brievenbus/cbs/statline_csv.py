@@ -21,6 +21,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from brievenbus.cbs.regions import RegionMatcher
 from brievenbus.cbs.table import (
     DEFAULT_COLUMNS,
+    TABLE_ID,
     Cell,
     Extract,
     TopicColumn,
@@ -126,7 +127,10 @@ def read_statline_csv(
 
 
 def _read_text(path: Path) -> str:
-    raw = read_bytes(path, f"kan {path} niet lezen", "controleer de bestandsnaam")
+    hint = "controleer de bestandsnaam"
+    if TABLE_ID.fullmatch(str(path)) and not path.exists():
+        hint += f", of haal de tabel op bij CBS met: brief importeer cbs --online {path}"
+    raw = read_bytes(path, f"kan {path} niet lezen", hint)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)

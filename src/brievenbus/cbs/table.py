@@ -17,6 +17,7 @@ DEFAULT_COLUMNS: dict[str, str] = {
     "meldingen": "veilig-thuis-meldingen",
     "adviezen": "veilig-thuis-adviezen",
 }
+TABLE_ID = re.compile(r"^[0-9]{4,6}[A-Za-z]{2,4}$")  # a StatLine table: 84847NED, 37230ned
 DUTCH_MONTHS = (
     *("januari", "februari", "maart", "april", "mei", "juni"),
     *("juli", "augustus", "september", "oktober", "november", "december"),
