@@ -52,7 +52,9 @@ class StandIn:
         self.server.block_on_close = False
         host, port = self.server.server_address[:2]
         self.url = f"http://{host!s}:{port}/ODataFeed/odata"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def answer(self, path: str) -> tuple[int, bytes]:
         """The status and body for one request."""
