@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,25 +28,33 @@ class StandIn:
         self.status = 200
         self.body: bytes | None = None
         self.delay = 0.0
+        self.stopping = threading.Event()  # ends a delayed answer early
         self.requests: list[str] = []
         stand_in = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 stand_in.requests.append(urllib.parse.unquote(self.path))
-                if stand_in.delay:
-                    time.sleep(stand_in.delay)
+                if stand_in.delay and stand_in.stopping.wait(stand_in.delay):
+                    return  # stopped while the client waited: say nothing
                 status, body = stand_in.answer(self.path)
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json;charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json;charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the client gave up (a timeout test): nothing to tell it
 
             def log_message(self, format: str, *args: object) -> None:
                 pass  # quiet
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class QuietServer(ThreadingHTTPServer):
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # never print into the output of the test that runs next
+
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False
         host, port = self.server.server_address[:2]
@@ -77,5 +84,6 @@ class StandIn:
 
     def stop(self) -> None:
         """Stop answering; the port is closed."""
+        self.stopping.set()
         self.server.shutdown()
         self.server.server_close()
