@@ -18,6 +18,7 @@ MAX_FUNCTION_LINES = 60
 LAYERS = {
     "base": 0,  # errors, fileio, suggestions, markup: used by every step
     "inputs": 1,  # 1. load
+    "cbs": 1,  # 1. load: local figures from CBS into cijfers.yaml
     "ooxml": 2,  # 4. build (the Word package; knows paragraphs, not letters)
     "letters": 3,  # 2.-3. plan and render, and the checks over them
     "output": 4,  # 5.-6. write and record

@@ -218,10 +218,14 @@ class FactsFile(Strict):
 # ----------------------------------------------------------------------- figures
 
 
+# No local count comes near this: a bigger number is a mistake, not a figure.
+MAX_FIGURE = 100_000_000
+
+
 class Figure(Strict):
     """One local figure: a value for a period, with its source. No value = unknown or secret."""
 
-    waarde: Annotated[float, Field(ge=0)] | None = None
+    waarde: Annotated[float, Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)] | None = None
     periode: Text
     bron: Text
     opgehaald: datetime.date

@@ -24,7 +24,7 @@ def validate(document: YamlDocument, model: type[ModelT]) -> ModelT:
         raise DataError(*problems) from None
 
 
-def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PLR0911 (one per kind)
+def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PLR0911, PLR0912 (one per kind)
     """A Dutch message and hint for one pydantic error."""
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
@@ -47,6 +47,8 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
         return f"onbekende waarde{shown}", f"kies uit: {ctx.get('expected', '')}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"moet een geheel getal zijn{shown}", "schrijf alleen cijfers, zonder punt"
+    if kind in {"float_parsing", "float_type", "finite_number"}:
+        return f"moet een gewoon getal zijn{shown}", "schrijf alleen cijfers, bv. 3100 of 12.5"
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"getal buiten het bereik{shown}", _range_hint(error["loc"], ctx)
     if kind.startswith("date"):

@@ -102,7 +102,8 @@ def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
         document.problem(
             ("cijfers", code, indicator),
             f"cijfers '{indicator}' gaan over {year}, langer dan {FACT_MAX_AGE_YEARS} jaar geleden",
-            "importeer nieuwere cijfers met 'brief importeer cbs BESTAND.csv'",
+            "importeer nieuwere cijfers met 'brief importeer cbs --online'"
+            " (of uit een StatLine-export: 'brief importeer cbs BESTAND.csv')",
         )
         for indicator, (year, code) in sorted(oldest.items())
     ]
