@@ -24,6 +24,7 @@ from pathlib import Path
 from brievenbus.errors import BriefError, OutputError, os_reason
 from brievenbus.letters import TEMP_PREFIX, Workspace, WriteStatus, atomic_write, write_letter
 from brievenbus.loading import display_path
+from brievenbus.mergers import as_of
 from brievenbus.models import Municipality, Party
 from brievenbus.paths import letter_path
 
@@ -118,9 +119,14 @@ def plan_jobs(
     letter_date = date or datetime.date.today()
     manifest = read_manifest(output_dir)
     jobs = []
-    for municipality in municipalities:
+    planned: set[str] = set()
+    for asked in municipalities:
         # Planning here makes unknown kinds or measures fail before anything is written.
-        workspace.plan(municipality, kind, letter_date, measure_ids)
+        # After a decided merger the plan names the new municipality: one letter for both.
+        municipality = workspace.plan(asked, kind, letter_date, measure_ids).municipality
+        if municipality.code in planned:
+            continue
+        planned.add(municipality.code)
         parties: list[str | None] = [None]
         if per_party:
             parties = [p.naam for p in municipality.raad.fracties] or [None]
@@ -179,6 +185,7 @@ def _init_worker(data_dir: Path | None, templates_dir: Path | None) -> None:
 def _recipient(workspace: Workspace, job: Job) -> tuple[Municipality, Party | None]:
     """The municipality and party a job's letter goes to."""
     municipality = workspace.dataset.municipality_by_code[job.code]
+    municipality = as_of(municipality, workspace.merger_of(municipality), job.date)
     party = next((p for p in municipality.raad.fracties if p.naam == job.party), None)
     return municipality, party
 

@@ -23,11 +23,20 @@ from typing import Any
 
 from brievenbus.dataset import Dataset, load_dataset
 from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load_house_style
+from brievenbus.election_timing import ElectionTiming, last_election, next_election, timing_warnings
 from brievenbus.errors import DataError, OutputError, Problem, os_reason
-from brievenbus.figures import SHELTER_NORM_SOURCE, LocalFigure, local_figures, shelter_norm
+from brievenbus.figures import (
+    SHELTER_ARTICLE,
+    SHELTER_NORM_PER,
+    SHELTER_NORM_SOURCE,
+    LocalFigure,
+    local_figures,
+    shelter_places,
+)
 from brievenbus.loading import display_path, find_file
 from brievenbus.logo import load_logo
 from brievenbus.markup import Paragraph, parse_markdown
+from brievenbus.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
 from brievenbus.paths import letter_path
 from brievenbus.rendering import letter_kinds, render_template
@@ -103,6 +112,7 @@ class Workspace:
     kinds: tuple[str, ...] = ()
     house_style_path: Path | None = None
     _figures_memo: dict[str, dict[str, LocalFigure]] = field(default_factory=dict, repr=False)
+    _mergers: dict[str, MergerInfo] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -122,6 +132,9 @@ class Workspace:
         via_clerk: bool = False,
     ) -> LetterPlan:
         """Decide kind, measures and sender for one letter."""
+        date = date or datetime.date.today()
+        # After a decided merger the letter goes to the new municipality.
+        municipality = as_of(municipality, self.merger_of(municipality), date)
         kind = kind or municipality.context or DEFAULT_KIND
         if kind not in self.kinds:
             raise DataError.simple(
@@ -134,12 +147,35 @@ class Workspace:
         return LetterPlan(
             municipality=municipality,
             kind=kind,
-            date=date or datetime.date.today(),
+            date=date,
             club=club,
             measures=self.select_measures(municipality, kind, measure_ids),
             party=party,
             via_clerk=via_clerk,
         )
+
+    def merger_of(self, municipality: Municipality) -> MergerInfo | None:
+        """The merger (herindeling) this municipality is part of, if any."""
+        if self._mergers is None:
+            self._mergers = merger_index(self.dataset.municipalities)
+        return self._mergers.get(municipality.code)
+
+    def election_timing(self, plan: LetterPlan) -> tuple[ElectionTiming | None, list[str]]:
+        """The election the letter is about, and warnings about the letter's date."""
+        info = self.merger_of(plan.municipality)
+        own = info.merger.verkiezing if info and not info.in_effect(plan.date) else None
+        proposed = bool(info and not info.decided)
+        coming = next_election(plan.date, self.dataset.next_election, own, proposed)
+        previous = last_election(plan.date, plan.municipality.raad.verkiezing, own)
+        warnings = timing_warnings(
+            plan.kind,
+            plan.municipality.naam,
+            plan.date,
+            coming,
+            previous,
+            [str(display_path(self.dataset.paths["municipalities"]))],
+        )
+        return coming, warnings + merger_warnings(plan.municipality, info, plan.date)
 
     def unfilled_fields(self, club: Club) -> list[Problem]:
         """Fields of a club still holding the 'VUL IN' placeholder from `brief init`."""
@@ -212,11 +248,28 @@ class Workspace:
             "feiten": self.dataset.facts,
             "cijfers": self.local_figures(plan.municipality),
             "opvangnorm": {
-                "plaatsen": shelter_norm(plan.municipality),
+                # Only beside a shelter measure; rounded to whole places, 0 = fewer than one.
+                "tonen": any(SHELTER_ARTICLE in m.artikelen for m in plan.measures),
+                "plaatsen": shelter_places(plan.municipality),
+                "inwoners": None
+                if plan.municipality.inwoners.controleren
+                else plan.municipality.inwoners.aantal,
+                "per": SHELTER_NORM_PER,
                 "bron": SHELTER_NORM_SOURCE,
             },
+            "verkiezing": self.election_timing(plan)[0],
             "feitenlijst": [f for f in self.dataset.facts.values() if plan.kind in f.contexten],
         }
+
+    @staticmethod
+    def doubtful_figures(municipality: Municipality) -> list[str]:
+        """A warning for inhabitants marked doubtful in the data (left out of the letter)."""
+        if not municipality.inwoners.controleren:
+            return []
+        return [
+            f"Het inwonertal van {municipality.naam} ({municipality.inwoners.aantal}) is nog niet"
+            f" bevestigd: {municipality.inwoners.controleren}. De brief noemt het daarom niet."
+        ]
 
     def local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
         """Figures with ranks, worked out once per municipality (a batch asks per party)."""
@@ -238,7 +291,7 @@ class Workspace:
         removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
         parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
         body = parsed.pop("brief")
-        warnings = []
+        warnings = self.election_timing(plan)[1] + self.doubtful_figures(plan.municipality)
         if removed:
             warnings.append(
                 f"{removed} onzichtbaar stuurteken weggelaten uit de brief aan "
