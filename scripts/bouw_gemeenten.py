@@ -76,10 +76,7 @@ NEXT_ELECTION = {
 # Inhabitants the sources disagree on (BRONNEN.md §1, "Twijfels"): the letter leaves
 # them out and `brief controleer` warns until someone checks them in CBS StatLine.
 DOUBTFUL_INHABITANTS = {
-    "GM1992": (
-        "napp-poc geeft precies 75000 (verdacht rond), Gijs6/gemeentle 73993; controleer in"
-        " CBS StatLine 37230ned en haal daarna 'controleren' weg"
-    ),
+    "GM1992": ("napp-poc geeft precies 75000 (verdacht rond), Gijs6/gemeentle 73993"),
 }
 
 HEADER = """\

@@ -17,7 +17,7 @@ def test_genereer_writes_a_letter_in_brieven(run_brief: RunBrief, workdir: Path)
     assert "brieven/huizen.docx" in result.stdout
     assert "nieuw" in result.stdout
     text = [t for _, t in read_paragraphs(workdir / "brieven" / "huizen.docx")]
-    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad Huizen"
+    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad van Huizen"
     assert "Huizen, 23 september 2025" in text
 
 
@@ -60,7 +60,7 @@ def test_names_and_codes_resolve(run_brief: RunBrief, workdir: Path, name: str) 
     result = run_brief("genereer", name, "--datum", "2026-01-05")
     assert result.exit_code == 0
     text = [t for _, t in read_paragraphs(workdir / "brieven" / "s-gravenhage.docx")]
-    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad 's-Gravenhage"
+    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad van 's-Gravenhage"
 
 
 @pytest.mark.parametrize(
@@ -141,7 +141,7 @@ def test_measure_option_replaces_selection(run_brief: RunBrief, workdir: Path) -
     assert result.exit_code == 0
     paragraphs = read_paragraphs(workdir / "brieven" / "huizen.docx")
     measures = [t for s, t in paragraphs if s == "List Paragraph" and "(Art. " in t]
-    assert [m.split(":")[0] for m in measures] == ["Onderwijs", "Coördinatie en beleid"]
+    assert [m.split(":")[0] for m in measures] == ["Onderwijs, sport en vrije tijd", "Gemeentelijk coördinatiepunt"]
 
 
 def test_local_data_folder_is_used(run_brief: RunBrief, local_data: Path, workdir: Path) -> None:
@@ -170,7 +170,7 @@ def test_council_without_results_still_gets_a_letter(run_brief: RunBrief, workdi
     result = run_brief("genereer", "Hilversum")
     assert result.exit_code == 0
     text = [t for _, t in read_paragraphs(workdir / "brieven" / "hilversum.docx")]
-    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad Hilversum"
+    assert text[0] == "Aan de fractievoorzitters van de gemeenteraad van Hilversum"
 
 
 def test_pdf_without_libreoffice(

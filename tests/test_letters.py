@@ -93,7 +93,7 @@ def test_huizen_paragraphs_in_order(huizen: tuple[Letter, Path]) -> None:
     """The election letter follows the seed: address, date, subject, facts, pillars, measures, question."""
     lines = read_lines(huizen[1])
     expected: list[tuple[str, str]] = [
-        ("Adres", "Aan de fractievoorzitters van de gemeenteraad Huizen"),
+        ("Adres", "Aan de fractievoorzitters van de gemeenteraad van Huizen"),
         ("Plaats en datum", "Huizen, 23 september 2025"),
         ("Onderwerp", "Betreft: Het Verdrag van Istanbul – opname in uw partijprogramma"),
         ("Normal", "Geachte mevrouw, geachte heer,"),
