@@ -15,7 +15,7 @@ from brievenbus.dataset import Dataset
 from brievenbus.errors import BriefError, Problem
 from brievenbus.letters import Workspace
 from brievenbus.loading import display_path
-from brievenbus.rendering import TEMPLATE_SUFFIX, template_dirs
+from brievenbus.rendering import TEMPLATE_SUFFIX, format_number, template_dirs
 
 FACT_MAX_AGE_YEARS = 3
 
@@ -96,7 +96,8 @@ def _doubtful_inhabitants(dataset: Dataset) -> list[Problem]:
     return [
         document.problem(
             ("gemeenten", index, "inwoners", "controleren"),
-            f"het inwonertal van {m.naam} ({m.inwoners.aantal}) is nog niet bevestigd:"
+            f"het inwonertal van {m.naam} ({format_number(m.inwoners.aantal)}) is nog niet"
+            " bevestigd:"
             f" {m.inwoners.controleren}",
             "zoek het getal op in CBS StatLine 37230ned, zet het bij 'aantal' en haal"
             " 'controleren' weg; tot dan noemt de brief het niet",

@@ -100,13 +100,18 @@ def next_election(
     regular: Election | None,
     own: Election | None = None,
     own_proposed: bool = False,
+    council_elected: Election | None = None,
 ) -> ElectionTiming | None:
     """The first election not yet past on ``on``: the municipality's own, else the regular one.
 
-    None when the data know of no election still to come (the regular date has
-    passed, or is missing): the letter then speaks of "de volgende" elections.
+    ``council_elected`` is the election of the sitting council: a letter dated
+    before it is about that election. None when the data know of no election
+    still to come (the regular date has passed, or is missing): the letter then
+    speaks of "de volgende" elections.
     """
     candidates = [timing(own, on, own_proposed)] if own else []
+    if council_elected:
+        candidates.append(timing(council_elected, on))
     if regular:
         candidates.append(timing(regular, on))
     coming = [c for c in candidates if c.laatste_dag >= on]

@@ -37,9 +37,9 @@ from brievenbus.loading import display_path, find_file
 from brievenbus.logo import load_logo
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.mergers import MergerInfo, as_of, merger_index, merger_warnings
-from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
+from brievenbus.models import PILLARS, Club, Election, Measure, Municipality, Party
 from brievenbus.paths import letter_path
-from brievenbus.rendering import letter_kinds, render_template
+from brievenbus.rendering import format_number, letter_kinds, render_template
 
 DEFAULT_KIND = "verkiezingen"
 PLACEHOLDER = "VUL IN"  # what `brief init` puts where a club must fill something in
@@ -165,7 +165,13 @@ class Workspace:
         info = self.merger_of(plan.municipality)
         own = info.merger.verkiezing if info and not info.in_effect(plan.date) else None
         proposed = bool(info and not info.decided)
-        coming = next_election(plan.date, self.dataset.next_election, own, proposed)
+        council = plan.municipality.raad
+        elected = (
+            Election(datum=council.verkiezing.isoformat(), bron=council.bron or "gemeenteraad")
+            if council.verkiezing
+            else None
+        )
+        coming = next_election(plan.date, self.dataset.next_election, own, proposed, elected)
         previous = last_election(plan.date, plan.municipality.raad.verkiezing, own)
         warnings = timing_warnings(
             plan.kind,
@@ -266,9 +272,10 @@ class Workspace:
         """A warning for inhabitants marked doubtful in the data (left out of the letter)."""
         if not municipality.inwoners.controleren:
             return []
+        count = format_number(municipality.inwoners.aantal)
         return [
-            f"Het inwonertal van {municipality.naam} ({municipality.inwoners.aantal}) is nog niet"
-            f" bevestigd: {municipality.inwoners.controleren}. De brief noemt het daarom niet."
+            f"Het inwonertal van {municipality.naam} ({count}) is nog niet bevestigd:"
+            f" {municipality.inwoners.controleren}. De brief noemt het daarom niet."
         ]
 
     def local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
