@@ -153,6 +153,7 @@ def test_last_election_includes_a_past_herindelingsverkiezing() -> None:
     assert last_election(D(2026, 12, 1), None, MERGER) == (
         D(2026, 11, 30),
         "herindelingsverkiezingen",
+        "november 2026",  # the day is not in the data: none is made up
     )
     assert last_election(D(2026, 3, 17), ELECTED) is None  # before the election
 

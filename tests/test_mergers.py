@@ -63,6 +63,16 @@ def test_decided_merger_changes_the_letter_on_its_date(decided: Path, name: str)
     assert plan.municipality.raad.zetels == 39
 
 
+def test_coalition_letter_counts_from_the_herindelingsverkiezing(decided: Path) -> None:
+    """After the merger, a coalition letter is late six months after the November 2026 election."""
+    workspace = Workspace.open(decided)
+    hilversum = workspace.dataset.find_municipality("Hilversum")
+    for on, late in ((datetime.date(2027, 5, 30), False), (datetime.date(2027, 6, 1), True)):
+        plan = workspace.plan(hilversum, "coalitie", on)
+        warnings = workspace.compose(plan).warnings
+        assert any("herindelingsverkiezingen van november 2026" in w for w in warnings) is late
+
+
 def test_proposed_merger_keeps_the_old_municipality_and_warns() -> None:
     """While the data say 'beoogd', a letter after the date goes to the old municipality, with a warning."""
     workspace = Workspace.open()

@@ -120,15 +120,25 @@ def next_election(
 
 def last_election(
     on: datetime.date, council_elected: datetime.date | None, own: Election | None = None
-) -> tuple[datetime.date, str] | None:
-    """The latest election before ``on`` the data know of, with its kind."""
-    known: list[tuple[datetime.date, str]] = []
+) -> tuple[datetime.date, str, str] | None:
+    """The latest election before ``on`` the data know of: (last possible day, kind, when).
+
+    ``when`` is how a message names it: "18 maart 2026", or "november 2026"
+    when only the month is known (never a made-up day).
+    """
+    known: list[tuple[datetime.date, str, str]] = []
     if council_elected and council_elected <= on:
-        known.append((council_elected, "gemeenteraadsverkiezingen"))
+        known.append(
+            (
+                council_elected,
+                "gemeenteraadsverkiezingen",
+                describe_when(council_elected.isoformat()),
+            )
+        )
     if own:
         last = election_days(own.datum)[1]
         if last < on:
-            known.append((last, own.soort))
+            known.append((last, own.soort, describe_when(own.datum)))
     return max(known) if known else None
 
 
@@ -148,7 +158,7 @@ def timing_warnings(
     municipality: str,
     on: datetime.date,
     coming: ElectionTiming | None,
-    previous: tuple[datetime.date, str] | None,
+    previous: tuple[datetime.date, str, str] | None,
     sources: Sequence[str] = (),
 ) -> list[str]:
     """What the user should know about the date of a letter (Dutch, one sentence each)."""
@@ -156,11 +166,11 @@ def timing_warnings(
 
     warnings = []
     if kind == "coalitie" and previous and coalition_too_late(previous[0], on):
-        elected, election_kind = previous
+        elected, election_kind, when = previous
         warnings.append(
             f"De coalitiebrief aan {municipality} is gedateerd {format_dutch_date(on)}, "
             f"{months_since(elected, on)} maanden na de {election_kind} van "
-            f"{format_dutch_date(elected)}: het college is dan waarschijnlijk al gevormd. "
+            f"{when}: het college is dan waarschijnlijk al gevormd. "
             "Stuur liever de verkiezingsbrief (--context verkiezingen), of pas de brief aan"
             " voor een gevormd college; kies met --datum een andere datum als de brief eerder"
             " geschreven is."

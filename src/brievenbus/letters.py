@@ -163,7 +163,8 @@ class Workspace:
     def election_timing(self, plan: LetterPlan) -> tuple[ElectionTiming | None, list[str]]:
         """The election the letter is about, and warnings about the letter's date."""
         info = self.merger_of(plan.municipality)
-        own = info.merger.verkiezing if info and not info.in_effect(plan.date) else None
+        # The herindelingsverkiezing: to come (named in the letter) or the last one (coalition).
+        own = info.merger.verkiezing if info else None
         proposed = bool(info and not info.decided)
         council = plan.municipality.raad
         elected = (
