@@ -113,6 +113,9 @@ class Workspace:
     house_style_path: Path | None = None
     _figures_memo: dict[str, dict[str, LocalFigure]] = field(default_factory=dict, repr=False)
     _mergers: dict[str, MergerInfo] | None = field(default=None, repr=False)
+    _timing_memo: dict[
+        tuple[str, str, str, datetime.date], tuple[ElectionTiming | None, list[str]]
+    ] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -161,7 +164,17 @@ class Workspace:
         return self._mergers.get(municipality.code)
 
     def election_timing(self, plan: LetterPlan) -> tuple[ElectionTiming | None, list[str]]:
-        """The election the letter is about, and warnings about the letter's date."""
+        """The election the letter is about, and warnings about the letter's date.
+
+        Worked out once per municipality, kind and date (a batch asks per party).
+        """
+        key = (plan.municipality.code, plan.municipality.naam, plan.kind, plan.date)
+        if key not in self._timing_memo:
+            self._timing_memo[key] = self._election_timing(plan)
+        coming, warnings = self._timing_memo[key]
+        return coming, list(warnings)
+
+    def _election_timing(self, plan: LetterPlan) -> tuple[ElectionTiming | None, list[str]]:
         info = self.merger_of(plan.municipality)
         # The herindelingsverkiezing: to come (named in the letter) or the last one (coalition).
         own = info.merger.verkiezing if info else None
@@ -174,13 +187,9 @@ class Workspace:
         )
         coming = next_election(plan.date, self.dataset.next_election, own, proposed, elected)
         previous = last_election(plan.date, plan.municipality.raad.verkiezing, own)
+        sources = [] if coming else [str(display_path(self.dataset.paths["municipalities"]))]
         warnings = timing_warnings(
-            plan.kind,
-            plan.municipality.naam,
-            plan.date,
-            coming,
-            previous,
-            [str(display_path(self.dataset.paths["municipalities"]))],
+            plan.kind, plan.municipality.naam, plan.date, coming, previous, sources
         )
         return coming, warnings + merger_warnings(plan.municipality, info, plan.date)
 
