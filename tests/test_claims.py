@@ -173,6 +173,25 @@ def test_hilversum_letter_names_its_own_election_while_it_is_to_come(
     assert opening in letter_text("Hilversum", "verkiezingen", on)
 
 
+@pytest.mark.parametrize("town", TOWNS)
+@pytest.mark.parametrize("on", DATES)
+def test_late_coalition_letter_speaks_to_a_formed_college(town: str, on: datetime.date) -> None:
+    """Months after the election the letter no longer speaks of negotiations or a new college."""
+    text = letter_text(town, "coalitie", on)
+    assert "onderhandel" not in text
+    assert "nieuwe college" not in text
+    assert "Betreft: Het Verdrag van Istanbul in het gemeentelijk beleid" in text
+    assert "een duidelijke plaats geeft in het beleid van de gemeente en in de begroting" in text
+
+
+def test_coalition_letter_during_the_talks_keeps_the_seed_wording() -> None:
+    """Dated 28 April 2026 (the Almere seed) the letter addresses the negotiators."""
+    text = letter_text("Almere", "coalitie", datetime.date(2026, 4, 28))
+    assert "Geachte college-onderhandelaars," in text
+    assert "uitdrukkelijk mee te nemen in uw onderhandelingen" in text
+    assert "een duidelijke plaats geeft in uw coalitieakkoord" in text
+
+
 def test_late_coalition_letter_warns_when_made() -> None:
     """A coalition letter dated 1 December 2026 warns that the college is probably formed."""
     plan = WORKSPACE.plan(WORKSPACE.dataset.find_municipality("Almere"), "coalitie", DATES[0])

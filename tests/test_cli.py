@@ -23,7 +23,9 @@ def test_genereer_writes_a_letter_in_brieven(run_brief: RunBrief, workdir: Path)
 
 def test_coalitie_context_and_output_folder(run_brief: RunBrief, workdir: Path) -> None:
     """--context coalitie --uitvoer MAP writes the coalition letter in that folder."""
-    result = run_brief("genereer", "Almere", "--context", "coalitie", "--uitvoer", "uit")
+    result = run_brief(
+        "genereer", "Almere", "--context", "coalitie", "--uitvoer", "uit", "--datum", "2026-04-28"
+    )
     assert result.exit_code == 0
     text = [t for _, t in read_paragraphs(workdir / "uit" / "almere.docx")]
     assert "Geachte college-onderhandelaars," in text

@@ -15,6 +15,7 @@ from brievenbus.election_timing import (
     describe_when,
     election_days,
     last_election,
+    letter_timing,
     months_since,
     next_election,
     timing_warnings,
@@ -163,3 +164,18 @@ def test_months_since_counts_whole_months() -> None:
     assert months_since(ELECTED, D(2026, 4, 17)) == 0
     assert months_since(ELECTED, D(2026, 4, 18)) == 1
     assert months_since(ELECTED, D(2026, 12, 1)) == 8
+
+
+@pytest.mark.parametrize(("on", "formed"), [(D(2026, 9, 18), False), (D(2026, 9, 19), True)])
+def test_letter_timing_tells_templates_the_college_is_formed(
+    on: datetime.date, formed: bool
+) -> None:
+    """`college_gevormd` turns true the day after six months, for every letter kind."""
+    timing = letter_timing("coalitie", "Almere", on, REGULAR, ELECTED, "Kiesraad")
+    assert timing.college_formed is formed
+    assert bool(timing.warnings) is formed
+    election = letter_timing("verkiezingen", "Almere", on, REGULAR, ELECTED, "Kiesraad")
+    assert election.college_formed is formed
+    assert election.warnings == ()
+    assert election.election is not None
+    assert election.election.wanneer == "maart 2030"

@@ -66,7 +66,7 @@ def check_workspace(
             # The letter's date against the elections (and mergers) in the data.
             report.warnings.extend(
                 document.problem(("gemeenten", index), warning)
-                for warning in workspace.election_timing(plan)[1]
+                for warning in workspace.election_timing(plan).warnings
             )
         except BriefError as error:
             # A template mistake fails every letter the same way: report it once.

@@ -170,10 +170,11 @@ def timing_warnings(
         warnings.append(
             f"De coalitiebrief aan {municipality} is gedateerd {format_dutch_date(on)}, "
             f"{months_since(elected, on)} maanden na de {election_kind} van "
-            f"{when}: het college is dan waarschijnlijk al gevormd. "
-            "Stuur liever de verkiezingsbrief (--context verkiezingen), of pas de brief aan"
-            " voor een gevormd college; kies met --datum een andere datum als de brief eerder"
-            " geschreven is."
+            f"{when}: het college is dan waarschijnlijk al gevormd. De brief vraagt daarom om"
+            " een plaats in het beleid van de gemeente en de begroting, niet in de"
+            " onderhandelingen."
+            " Wilt u de verkiezingsbrief, gebruik dan --context verkiezingen; is de brief"
+            " eerder geschreven, kies dan die datum met --datum."
         )
     if kind == "verkiezingen" and coming is None:
         where = f" ({', '.join(sources)})" if sources else ""
@@ -183,3 +184,41 @@ def timing_warnings(
             " 'volgende_verkiezing' de datum van de volgende gemeenteraadsverkiezingen in."
         )
     return warnings
+
+
+@dataclass(frozen=True)
+class LetterTiming:
+    """What the date rule says about one letter: the election, the college, the warnings."""
+
+    election: ElectionTiming | None  # the template variable `verkiezing`
+    college_formed: bool  # the template variable `college_gevormd`: talks probably over
+    warnings: tuple[str, ...]
+
+
+def letter_timing(
+    kind: str,
+    municipality: str,
+    on: datetime.date,
+    regular: Election | None,
+    council_elected: datetime.date | None = None,
+    council_source: str | None = None,
+    own: Election | None = None,
+    own_proposed: bool = False,
+    sources: Sequence[str] = (),
+) -> LetterTiming:
+    """The whole rule for one letter: which election, whether the talks are over, warnings.
+
+    ``council_elected`` is the date the sitting council was elected; ``own`` a
+    municipality's herindelingsverkiezing (``own_proposed`` while the merger is
+    only proposed).
+    """
+    sitting = (
+        Election(datum=council_elected.isoformat(), bron=council_source or "gemeenteraad")
+        if council_elected
+        else None
+    )
+    coming = next_election(on, regular, own, own_proposed, sitting)
+    previous = last_election(on, council_elected, own)
+    formed = previous is not None and coalition_too_late(previous[0], on)
+    warnings = timing_warnings(kind, municipality, on, coming, previous, sources)
+    return LetterTiming(coming, formed, tuple(warnings))

@@ -10,6 +10,7 @@ Steps (DESIGN §5):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import enum
@@ -23,7 +24,7 @@ from typing import Any
 
 from brievenbus.dataset import Dataset, load_dataset
 from brievenbus.docx_writer import INVALID_XML, CoreProperties, build_docx, load_house_style
-from brievenbus.election_timing import ElectionTiming, last_election, next_election, timing_warnings
+from brievenbus.election_timing import LetterTiming, letter_timing
 from brievenbus.errors import DataError, OutputError, Problem, os_reason
 from brievenbus.figures import (
     SHELTER_ARTICLE,
@@ -37,7 +38,7 @@ from brievenbus.loading import display_path, find_file
 from brievenbus.logo import load_logo
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.mergers import MergerInfo, as_of, merger_index, merger_warnings
-from brievenbus.models import PILLARS, Club, Election, Measure, Municipality, Party
+from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
 from brievenbus.paths import letter_path
 from brievenbus.rendering import format_number, letter_kinds, render_template
 
@@ -113,9 +114,9 @@ class Workspace:
     house_style_path: Path | None = None
     _figures_memo: dict[str, dict[str, LocalFigure]] = field(default_factory=dict, repr=False)
     _mergers: dict[str, MergerInfo] | None = field(default=None, repr=False)
-    _timing_memo: dict[
-        tuple[str, str, str, datetime.date], tuple[ElectionTiming | None, list[str]]
-    ] = field(default_factory=dict, repr=False)
+    _timing_memo: dict[tuple[str, str, str, datetime.date], LetterTiming] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -163,35 +164,32 @@ class Workspace:
             self._mergers = merger_index(self.dataset.municipalities)
         return self._mergers.get(municipality.code)
 
-    def election_timing(self, plan: LetterPlan) -> tuple[ElectionTiming | None, list[str]]:
-        """The election the letter is about, and warnings about the letter's date.
+    def election_timing(self, plan: LetterPlan) -> LetterTiming:
+        """The election the letter is about, whether the college is formed, and date warnings.
 
-        Worked out once per municipality, kind and date (a batch asks per party).
+        The rule is in ``election_timing``; this gathers its data, once per
+        municipality, kind and date (a batch asks per party).
         """
         key = (plan.municipality.code, plan.municipality.naam, plan.kind, plan.date)
         if key not in self._timing_memo:
-            self._timing_memo[key] = self._election_timing(plan)
-        coming, warnings = self._timing_memo[key]
-        return coming, list(warnings)
-
-    def _election_timing(self, plan: LetterPlan) -> tuple[ElectionTiming | None, list[str]]:
-        info = self.merger_of(plan.municipality)
-        # The herindelingsverkiezing: to come (named in the letter) or the last one (coalition).
-        own = info.merger.verkiezing if info else None
-        proposed = bool(info and not info.decided)
-        council = plan.municipality.raad
-        elected = (
-            Election(datum=council.verkiezing.isoformat(), bron=council.bron or "gemeenteraad")
-            if council.verkiezing
-            else None
-        )
-        coming = next_election(plan.date, self.dataset.next_election, own, proposed, elected)
-        previous = last_election(plan.date, plan.municipality.raad.verkiezing, own)
-        sources = [] if coming else [str(display_path(self.dataset.paths["municipalities"]))]
-        warnings = timing_warnings(
-            plan.kind, plan.municipality.naam, plan.date, coming, previous, sources
-        )
-        return coming, warnings + merger_warnings(plan.municipality, info, plan.date)
+            info = self.merger_of(plan.municipality)
+            timing = letter_timing(
+                plan.kind,
+                plan.municipality.naam,
+                plan.date,
+                self.dataset.next_election,
+                plan.municipality.raad.verkiezing,
+                plan.municipality.raad.bron,
+                # The herindelingsverkiezing: to come (named) or the last one (coalition).
+                info.merger.verkiezing if info else None,
+                bool(info and not info.decided),
+                [str(display_path(self.dataset.paths["municipalities"]))],
+            )
+            extra = merger_warnings(plan.municipality, info, plan.date)
+            self._timing_memo[key] = dataclasses.replace(
+                timing, warnings=timing.warnings + tuple(extra)
+            )
+        return self._timing_memo[key]
 
     def unfilled_fields(self, club: Club) -> list[Problem]:
         """Fields of a club still holding the 'VUL IN' placeholder from `brief init`."""
@@ -273,7 +271,8 @@ class Workspace:
                 "per": SHELTER_NORM_PER,
                 "bron": SHELTER_NORM_SOURCE,
             },
-            "verkiezing": self.election_timing(plan)[0],
+            "verkiezing": self.election_timing(plan).election,
+            "college_gevormd": self.election_timing(plan).college_formed,
             "feitenlijst": [f for f in self.dataset.facts.values() if plan.kind in f.contexten],
         }
 
@@ -308,7 +307,7 @@ class Workspace:
         removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
         parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
         body = parsed.pop("brief")
-        warnings = self.election_timing(plan)[1] + self.doubtful_figures(plan.municipality)
+        warnings = [*self.election_timing(plan).warnings, *self.doubtful_figures(plan.municipality)]
         if removed:
             warnings.append(
                 f"{removed} onzichtbaar stuurteken weggelaten uit de brief aan "
