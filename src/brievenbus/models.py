@@ -106,11 +106,9 @@ class Council(Strict):
 
 
 # "2030-03" when only the month is known, "2030-03-20" when the day is fixed.
+ELECTION_DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 ElectionDate = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
-    ),
+    str, StringConstraints(strip_whitespace=True, pattern=ELECTION_DATE_PATTERN)
 ]
 
 
