@@ -83,6 +83,24 @@ def test_proposed_merger_keeps_the_old_municipality_and_warns() -> None:
     assert not shelter_line(workspace, "Wijdemeren", BEFORE)[2]
 
 
+def test_controleer_warns_about_a_proposed_merger_after_its_date() -> None:
+    """From 1 January 2027 `controleer` names both municipalities at their lines in the data."""
+    from brievenbus.checking import check_workspace
+
+    assert not [w for w in check_workspace(today=BEFORE).warnings if "herindeling" in w.message]
+    warnings = [w for w in check_workspace(today=AFTER).warnings if "herindeling" in w.message]
+    assert [w.message.split(": ", 1)[1][:70] for w in warnings] == [
+        "De herindeling van Hilversum en Wijdemeren per 1 januari 2027 staat in"
+    ] * 2
+    assert {w.line for w in warnings} == {
+        number
+        for number, line in enumerate(
+            Path(str(warnings[0].path)).read_text(encoding="utf-8").splitlines(), 1
+        )
+        if line in ("- code: GM0402", "- code: GM1696")
+    }
+
+
 def test_batch_after_the_date_writes_one_letter_for_both(
     decided: Path, run_brief: RunBrief, workdir: Path
 ) -> None:

@@ -62,9 +62,10 @@ def as_of(municipality: Municipality, info: MergerInfo | None, on: datetime.date
         bron="som van " + " en ".join(f"{m.naam} ({m.inwoners.bron})" for m in members),
         controleren="; ".join(doubtful) or None,
     )
-    remark = (
-        f"Sinds {info.merger.datum:%d-%m-%Y} samen met {', '.join(names[1:])} ({info.merger.bron})."
-    )
+    from brievenbus.rendering import format_dutch_date
+
+    since = format_dutch_date(info.merger.datum)
+    remark = f"Sinds {since} samen met {', '.join(names[1:])} ({info.merger.bron})."
     return info.continuing.model_copy(
         update={
             "naam": info.merger.naam or info.continuing.naam,
@@ -82,9 +83,12 @@ def merger_warnings(
     """A proposed merger whose date has passed: the data should say whether it went ahead."""
     if info is None or info.decided or on < info.merger.datum:
         return []
+    from brievenbus.rendering import format_dutch_date
+
     names = " en ".join(m.naam for m in (info.continuing, *info.joining))
+    day = format_dutch_date(info.merger.datum)
     return [
-        f"De herindeling van {names} per {info.merger.datum:%d-%m-%Y} staat in de gegevens nog"
-        f" als beoogd; de brief aan {municipality.naam} gaat uit van de oude gemeente. Zet bij"
+        f"De herindeling van {names} per {day} staat in de gegevens nog als beoogd;"
+        f" de brief aan {municipality.naam} gaat uit van de oude gemeente. Zet bij"
         " 'herindeling' de status op 'besloten' als de wet is aangenomen."
     ]
