@@ -14,6 +14,7 @@ from brievenbus.inputs.models import (
     LETTER_KINDS,
     Club,
     ClubsFile,
+    Election,
     Fact,
     FactsFile,
     Figure,
@@ -46,6 +47,7 @@ class Dataset:
     facts: dict[str, Fact]
     documents: dict[str, YamlDocument]  # for file:line of any item after loading
     figures: dict[str, dict[str, Figure]] = field(default_factory=dict)  # code → indicator → figure
+    next_election: Election | None = None  # the next regular council elections
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -166,6 +168,7 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
         facts={f.id: f for f in facts.feiten},
         documents=documents,
         figures=dict(figures.cijfers) if figures else {},
+        next_election=municipalities.volgende_verkiezing,
     )
 
 
@@ -243,6 +246,7 @@ def _municipality_references(
     problems: list[Problem] = []
     measure_ids = [m.id for m in measures.maatregelen]
     club_ids = [c.id for c in clubs.clubs]
+    known_codes = {m.code for m in municipalities.gemeenten}
     for index, municipality in enumerate(municipalities.gemeenten):
         where = ("gemeenten", index)
         if municipality.club and municipality.club not in club_ids:
@@ -253,6 +257,7 @@ def _municipality_references(
             problems.append(
                 _unknown(document, (*where, "context"), "briefsoort", municipality.context, kinds)
             )
+        problems += _check_merger(document, where, municipality, known_codes)
         for position, measure_id in enumerate(municipality.maatregelen or []):
             if measure_id not in measure_ids:
                 location = (*where, "maatregelen", position)
@@ -297,6 +302,25 @@ def _club_references(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
             )
         )
     return problems
+
+
+def _check_merger(
+    document: YamlDocument,
+    where: tuple[str | int, ...],
+    municipality: Municipality,
+    known_codes: set[str],
+) -> list[Problem]:
+    """The municipalities a merger adds must be other municipalities in the file."""
+    codes = municipality.herindeling.voegt_toe if municipality.herindeling else []
+    return [
+        document.problem(
+            (*where, "herindeling", "voegt_toe", position),
+            f"onbekende gemeentecode '{code}' bij de herindeling",
+            "noem de CBS-code (GMxxxx) van een andere gemeente in dit bestand",
+        )
+        for position, code in enumerate(codes)
+        if code not in known_codes or code == municipality.code
+    ]
 
 
 def _unknown(

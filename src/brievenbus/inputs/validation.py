@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from brievenbus.errors import DataError
+from brievenbus.inputs.models import ELECTION_DATE_PATTERN
 from brievenbus.inputs.yaml_reader import YamlDocument
 from brievenbus.suggestions import did_you_mean
 
@@ -68,6 +69,8 @@ _PATTERN_HINTS = {
     r"^GM\d{4}$": "een gemeentecode is GM met vier cijfers, bv. GM0406",
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "gebruik kleine letters, cijfers en streepjes, bv. 'opvang-24-7'",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "een e-mailadres ziet eruit als naam@voorbeeld.nl",
+    ELECTION_DATE_PATTERN: "schrijf JJJJ-MM als alleen de maand vaststaat (2030-03),"
+    " of JJJJ-MM-DD (2030-03-20)",
 }
 
 

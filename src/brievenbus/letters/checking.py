@@ -14,7 +14,7 @@ from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.plan import unfilled_fields
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX, template_dirs
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, template_dirs
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
@@ -56,13 +56,21 @@ def check_workspace(
     report.warnings.extend(warnings)
     report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
     report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
+    report.warnings.extend(_doubtful_inhabitants(workspace.dataset))
     for club in workspace.dataset.clubs.values():
         report.warnings.extend(unfilled_fields(workspace.dataset, club)[:1])
     seen: set[str] = set()
-    for municipality in workspace.dataset.municipalities:
+    document = workspace.dataset.documents["municipalities"]
+    for index, municipality in enumerate(workspace.dataset.municipalities):
         try:
-            workspace.render(workspace.plan(municipality, date=today))
+            plan = workspace.plan(municipality, date=today)
+            workspace.render(plan)
             report.letters_rendered += 1
+            # The letter's date against the elections (and mergers) in the data.
+            report.warnings.extend(
+                document.problem(("gemeenten", index), warning)
+                for warning in workspace.election_timing(plan).warnings
+            )
         except BriefError as error:
             # A template mistake fails every letter the same way: report it once.
             for problem in error.problems:
@@ -82,6 +90,23 @@ def _old_facts(dataset: Dataset, today: datetime.date) -> list[Problem]:
         )
         for index, fact in enumerate(dataset.facts.values())
         if not fact.tijdloos and today.year - fact.jaar > FACT_MAX_AGE_YEARS
+    ]
+
+
+def _doubtful_inhabitants(dataset: Dataset) -> list[Problem]:
+    """Inhabitants marked 'controleren' in the data: left out of letters until confirmed."""
+    document = dataset.documents["municipalities"]
+    return [
+        document.problem(
+            ("gemeenten", index, "inwoners", "controleren"),
+            f"het inwonertal van {m.naam} ({format_number(m.inwoners.aantal)}) is nog niet"
+            " bevestigd:"
+            f" {m.inwoners.controleren}",
+            "zoek het getal op in CBS StatLine 37230ned, zet het bij 'aantal' en haal"
+            " 'controleren' weg; tot dan noemt de brief het niet",
+        )
+        for index, m in enumerate(dataset.municipalities)
+        if m.inwoners.controleren
     ]
 
 

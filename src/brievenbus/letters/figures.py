@@ -21,9 +21,10 @@ INDICATORS: dict[str, str] = {
 }
 SHELTER_NORM_PER = 10_000
 SHELTER_NORM_SOURCE = (
-    "Raad van Europa, toelichting bij het Verdrag van Istanbul: één gezinsplaats in de opvang "
-    "per 10.000 inwoners"
+    "Raad van Europa, toelichting bij het Verdrag van Istanbul (een aanbeveling, geen"
+    " verdragsplicht): één gezinsplaats in de opvang per 10.000 inwoners"
 )
+SHELTER_ARTICLE = 23  # a measure citing this article is about shelters
 
 
 # ------------------------------------------------------------------- derived
@@ -83,3 +84,15 @@ def local_figures(
 def shelter_norm(municipality: Municipality) -> float:
     """This municipality's share of the regional shelter norm, in family places."""
     return municipality.inwoners.aantal / SHELTER_NORM_PER
+
+
+def shelter_places(municipality: Municipality) -> int | None:
+    """The share in whole family places (half rounds up); 0 means fewer than one.
+
+    None when the number of inhabitants is marked doubtful: then the letter
+    gives no number at all.
+    """
+    if municipality.inwoners.controleren:
+        return None
+    share = shelter_norm(municipality)
+    return 0 if share < 1 else int(share + 0.5)
