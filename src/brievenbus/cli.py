@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 
+from brievenbus import dutch_cli
+
+dutch_cli.install()  # help panels, usage lines and command-line errors in Dutch
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -36,6 +40,8 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,  # a bug keeps its plain traceback
 )
@@ -48,6 +54,7 @@ DataOption = Annotated[
         "--data",
         help="Map met eigen gegevens (standaard: ./data, anders de meegeleverde).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 TemplatesOption = Annotated[
@@ -56,6 +63,7 @@ TemplatesOption = Annotated[
         "--sjablonen",
         help="Map met eigen sjablonen (standaard: ./templates, anders de meegeleverde).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 
@@ -68,6 +76,7 @@ ContextOption = Annotated[
         "-c",
         help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).",
         show_default=False,
+        metavar="SOORT",
     ),
 ]
 MeasuresOption = Annotated[
@@ -77,12 +86,16 @@ MeasuresOption = Annotated[
         "-m",
         help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.",
         show_default=False,
+        metavar="ID",
     ),
 ]
 DateOption = Annotated[
     str | None,
     typer.Option(
-        "--datum", help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).", show_default=False
+        "--datum",
+        help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).",
+        show_default=False,
+        metavar="DATUM",
     ),
 ]
 
@@ -127,7 +140,7 @@ def _parse_date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18"
+            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18", param_hint="'--datum'"
         ) from None
 
 
@@ -148,11 +161,17 @@ def generate(
             "--club",
             help="Alle gemeenten in het werkgebied van deze club (id).",
             show_default=False,
+            metavar="ID",
         ),
     ] = None,
     province: Annotated[
         str | None,
-        typer.Option("--provincie", help="Alle gemeenten in deze provincie.", show_default=False),
+        typer.Option(
+            "--provincie",
+            help="Alle gemeenten in deze provincie.",
+            show_default=False,
+            metavar="PROVINCIE",
+        ),
     ] = None,
     context: ContextOption = None,
     per_party: Annotated[
@@ -161,7 +180,8 @@ def generate(
     measure_ids: MeasuresOption = None,
     date: DateOption = None,
     output_dir: Annotated[
-        Path, typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.")
+        Path,
+        typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.", metavar="MAP"),
     ] = Path("brieven"),
     overwrite: Annotated[
         bool,
@@ -172,7 +192,13 @@ def generate(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limiet", min=1, help="Hoogstens dit aantal brieven.", show_default=False),
+        typer.Option(
+            "--limiet",
+            min=1,
+            help="Hoogstens dit aantal brieven.",
+            show_default=False,
+            metavar="AANTAL",
+        ),
     ] = None,
     resume: Annotated[
         bool,
@@ -401,7 +427,9 @@ def show_preview(
     context: ContextOption = None,
     party: Annotated[
         str | None,
-        typer.Option("--fractie", help="Toon de brief aan deze fractie.", show_default=False),
+        typer.Option(
+            "--fractie", help="Toon de brief aan deze fractie.", show_default=False, metavar="NAAM"
+        ),
     ] = None,
     measure_ids: MeasuresOption = None,
     date: DateOption = None,
@@ -524,6 +552,7 @@ def list_measures(
             "--pijler",
             help="Alleen deze pijler: preventie, bescherming, vervolging of beleid.",
             show_default=False,
+            metavar="PIJLER",
         ),
     ] = None,
     data_dir: DataOption = None,
@@ -576,11 +605,18 @@ def list_measures(
 def list_municipalities(
     province: Annotated[
         str | None,
-        typer.Option("--provincie", help="Alleen gemeenten in deze provincie.", show_default=False),
+        typer.Option(
+            "--provincie",
+            help="Alleen gemeenten in deze provincie.",
+            show_default=False,
+            metavar="PROVINCIE",
+        ),
     ] = None,
     club_id: Annotated[
         str | None,
-        typer.Option("--club", help="Alleen gemeenten van deze club (id).", show_default=False),
+        typer.Option(
+            "--club", help="Alleen gemeenten van deze club (id).", show_default=False, metavar="ID"
+        ),
     ] = None,
     with_figures: Annotated[
         bool,
@@ -721,7 +757,10 @@ def write_schemas(
 
 
 import_app = typer.Typer(
-    help="Lees cijfers in uit een andere bron, bv. CBS StatLine.", no_args_is_help=True
+    help="Lees cijfers in uit een andere bron, bv. CBS StatLine.",
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
 )
 app.add_typer(import_app, name="importeer")
 
@@ -740,10 +779,11 @@ def import_cbs(
             "--kolom",
             help="Kolomkop=indicator (herhaalbaar), bv. 'Meldingen=veilig-thuis-meldingen'.",
             show_default=False,
+            metavar="KOLOMKOP=INDICATOR",
         ),
     ] = None,
     source: Annotated[
-        str, typer.Option("--bron", help="Bronvermelding bij de cijfers.")
+        str, typer.Option("--bron", help="Bronvermelding bij de cijfers.", metavar="TEKST")
     ] = "CBS StatLine 84847NED",
     data_dir: DataOption = None,
 ) -> None:
