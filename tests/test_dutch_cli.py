@@ -9,7 +9,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from brievenbus import dutch_cli
-from tests.conftest import RunBrief
+from tests.conftest import RunBrief, english_in
 
 CATALOGUE_DIR = Path(dutch_cli.__file__).parent / "locale" / "nl" / "LC_MESSAGES"
 
@@ -90,3 +90,62 @@ def test_help_shows_dutch_metavars(run_brief: RunBrief) -> None:
     assert "[standaard: brieven]" in result.stdout
     assert "1 of meer" in result.stdout
     assert "<" not in result.stdout
+
+
+def all_command_paths() -> list[list[str]]:
+    """`brief`, every command and every subcommand, as the words a user types."""
+    import typer
+
+    from brievenbus.cli import app
+
+    root = typer.main.get_command(app)
+    context = typer.Context(root, info_name="brief")
+    paths: list[list[str]] = [[]]
+    for name in root.list_commands(context):  # type: ignore[attr-defined]
+        paths.append([name])
+        command = root.get_command(context, name)  # type: ignore[attr-defined]
+        if hasattr(command, "list_commands"):
+            sub_context = typer.Context(command, info_name=name, parent=context)
+            paths += [[name, sub] for sub in command.list_commands(sub_context)]
+    return paths
+
+
+@pytest.mark.parametrize("words", all_command_paths(), ids=lambda w: " ".join(w) or "brief")
+def test_every_help_text_is_dutch(run_brief: RunBrief, words: list[str]) -> None:
+    """`--help` of every command shows no English from the libraries."""
+    result = run_brief(*words, "--help")
+    assert result.exit_code == 0
+    assert english_in(result.stdout + result.stderr) == [], result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["genereer", "Huizen", "--limiet", "0"],
+        ["genereer", "Huizen", "--limiet", "veel"],
+        ["genereer", "Huizen", "--limiet"],
+        ["genereer", "Huizen", "--fractie", "VVD"],
+        ["genereer", "Huizen", "--datum", "morgen"],
+        ["genereer"],
+        ["voorbeeld"],
+        ["voorbeeld", "Huizen", "Almere"],
+        ["voorbeeld", "Huizen", "--fractie", "Piratenpartij"],
+        ["onzin"],
+        ["importeer", "onzin"],
+        ["importeer", "cbs"],
+        ["importeer", "cbs", "bestaat-niet.csv"],
+        ["importeer", "cbs", "x.csv", "--kolom", "zonder-isteken"],
+        ["maatregelen", "--pijler", "opvang"],
+        ["gemeenten", "--provincie", "Atlantis"],
+        ["genereer", "--club", "onbekend"],
+        ["genereer", "Huizen", "--context", "coalitiie"],
+        ["init", "--onbekend"],
+    ],
+    ids=" ".join,
+)
+def test_every_command_line_error_is_dutch(run_brief: RunBrief, args: list[str]) -> None:
+    """Wrong options, missing or extra arguments and bad values: a Dutch message, no English."""
+    result = run_brief(*args)
+    assert result.exit_code in {1, 2}
+    assert result.stderr.strip()
+    assert english_in(result.stdout + result.stderr) == [], result.stderr

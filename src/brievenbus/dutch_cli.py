@@ -93,12 +93,12 @@ def translate(text: str) -> str:
             if name in _NESTED:
                 parts[name] = translate(value)
             elif name in _CHOICES:
-                parts[name] = _dutch_choices(value)
+                parts[name] = dutch_choices(value)
         return template.format(**parts)
     return text
 
 
-def _dutch_choices(text: str) -> str:
+def dutch_choices(text: str) -> str:
     """'a', 'b' or 'c' / a, b, c → 'a', 'b' of 'c' / a, b of c."""
     text = text.replace("' or '", "' of '")
     if " of " not in text and ", " in text:
