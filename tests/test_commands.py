@@ -133,7 +133,7 @@ def test_voorbeeld_for_one_party(run_brief: RunBrief) -> None:
     """--fractie shows the letter to that party; an unknown party lists the ones there are."""
     result = run_brief("voorbeeld", "Huizen", "--fractie", "vvd")
     assert result.exit_code == 0
-    assert "Geachte fractievoorzitter van VVD," in result.stdout
+    assert "Geachte fractievoorzitter van de VVD," in result.stdout
     missing = run_brief("voorbeeld", "Huizen", "--fractie", "Piratenpartij")
     assert missing.exit_code == 1
     assert "Fout: Huizen heeft geen fractie 'Piratenpartij'" in missing.stderr

@@ -200,7 +200,7 @@ def test_salutation_uses_heer_or_mevrouw_only_from_data(
     ).replace("{naam: CDA, zetels: 3}", "{naam: CDA, zetels: 3, fractievoorzitter: Kim Jansen}", 1)
     path.write_text(text, encoding="utf-8")
     assert run_brief("genereer", "Huizen", "--per-fractie").exit_code == 0
-    assert "Geachte mevrouw A. de Vries," in texts(workdir / "brieven" / "huizen" / "vvd.docx")
+    assert "Geachte mevrouw De Vries," in texts(workdir / "brieven" / "huizen" / "vvd.docx")
     assert "Geachte Kim Jansen," in texts(workdir / "brieven" / "huizen" / "cda.docx")
 
 

@@ -108,11 +108,11 @@ def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdi
     assert draft["From"] == "Soroptimistclub Het Gooi <hetgooi@example.org>"
     assert (
         draft["Subject"]
-        == "Het Verdrag van Istanbul – opname in uw partijprogramma – gemeente Huizen"
+        == "Het Verdrag van Istanbul – opname in uw partijprogramma – fractie van de VVD, gemeente Huizen"
     )
     body = draft.get_body(("plain",))
     assert body is not None
-    assert body.get_content().startswith("Geachte fractievoorzitter van VVD,")
+    assert body.get_content().startswith("Geachte fractievoorzitter van de VVD,")
     attachments = list(draft.iter_attachments())
     assert [a.get_filename() for a in attachments] == ["vvd.docx"]
     assert (

@@ -31,6 +31,7 @@ from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
 from brievenbus.paths import letter_path
 from brievenbus.rendering import letter_kinds, render_template
+from brievenbus.salutation import salutation
 
 DEFAULT_KIND = "verkiezingen"
 PLACEHOLDER = "VUL IN"  # what `brief init` puts where a club must fill something in
@@ -206,6 +207,7 @@ class Workspace:
             "club": plan.club,
             "ondertekenaars": [s for s in plan.club.ondertekenaars if s.naam],
             "fractie": plan.party,
+            "aanhef": salutation(plan.party),
             "via_griffie": plan.via_clerk,
             "maatregelen": list(plan.measures),
             "pijlers": pillars,

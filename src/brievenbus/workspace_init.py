@@ -51,7 +51,8 @@ als u de opdrachten in deze map geeft.
    `werkgebied` de gemeente(n) die u aanschrijft, bijvoorbeeld `[Huizen]`.
 2. Weet u de namen van fractievoorzitters? Zet ze in `data/municipalities.yaml`
    bij de fractie: `fractievoorzitter: A. de Vries` (en `aanhef: mevrouw` of
-   `aanhef: heer` als u dat zeker weet).
+   `aanhef: heer` als u dat zeker weet). Een lokale partij krijgt geen lidwoord;
+   wilt u "de" of "het" ervoor, zet dan `lidwoord: de` of `lidwoord: het`.
 3. Controleer alles:
 
        brief controleer
