@@ -141,7 +141,7 @@ def test_measure_option_replaces_selection(run_brief: RunBrief, workdir: Path) -
     assert result.exit_code == 0
     paragraphs = read_paragraphs(workdir / "brieven" / "huizen.docx")
     measures = [t for s, t in paragraphs if s == "List Paragraph" and "(Art. " in t]
-    assert [m.split(":")[0] for m in measures] == ["Onderwijs", "Coördinatie en beleid"]
+    assert [m.split(".")[0] for m in measures] == ["Onderwijs", "Coördinatie en beleid"]
 
 
 def test_local_data_folder_is_used(run_brief: RunBrief, local_data: Path, workdir: Path) -> None:

@@ -50,7 +50,7 @@ def test_top_three_municipality_letter(imported: str, run_brief: RunBrief, workd
     letter = texts(workdir / "brieven" / "almere.docx")
     assert (
         "In 2024 kreeg Veilig Thuis 3.100 meldingen over huiselijk geweld in Almere: 13,3 per 1.000 "
-        "inwoners (CBS StatLine 84847NED). Daarmee hoort Almere bij de drie gemeenten met de meeste "
+        "inwoners (CBS StatLine 84847NED, 2024). Daarmee hoort Almere bij de drie gemeenten met de meeste "
         "meldingen: plaats 3 van de 7 gemeenten waarvan deze cijfers bekend zijn."
     ) in letter
     assert any(

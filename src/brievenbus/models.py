@@ -216,7 +216,8 @@ class Fact(Strict):
 
     id: Slug
     tekst: Text
-    bron: Text
+    bron: Text  # who published it
+    titel: Text | None = None  # the publication, when known
     jaar: Annotated[int, Field(ge=1900, le=2100)]
     link: Text | None = None
     contexten: list[Slug] = []
