@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 
 from brievenbus import dutch_cli
+from brievenbus.wording import count, short_list
 
 dutch_cli.install()  # help panels, usage lines and command-line errors in Dutch
 
@@ -321,7 +322,9 @@ def _show_plan(jobs: Sequence[Job]) -> None:
         who = f"{job.code} {job.party}" if job.party else job.code
         out.print(f"{display_path(job.path)}  ({who})", highlight=False, soft_wrap=True)
     out.print(
-        f"[bold]{len(jobs)} brieven gepland;[/] er is niets geschreven (--proef).", highlight=False
+        f"[bold]{count(len(jobs), 'brief', 'brieven')} gepland;[/]"
+        " er is niets geschreven (--proef).",
+        highlight=False,
     )
 
 
@@ -358,7 +361,9 @@ class _BatchReport:
         elif self.total <= self.ITEMISED:
             colour = {"fout": "red", "overgeslagen": "yellow"}.get(outcome.status, "green")
             details = (
-                f"  ({outcome.kind}, {len(outcome.measures)} maatregelen)" if outcome.kind else ""
+                f"  ({outcome.kind}, {count(len(outcome.measures), 'maatregel', 'maatregelen')})"
+                if outcome.kind
+                else ""
             )
             out.print(
                 f"[{colour}]{outcome.status}:[/] {display_path(outcome.job.path)}{details}"
@@ -382,15 +387,17 @@ class _BatchReport:
             table.add_column("status")
             table.add_column("brieven", justify="right")
             for status in ("nieuw", "bijgewerkt", "ongewijzigd", "overgeslagen", "fout"):
-                if count := result.count(status):
-                    table.add_row(status, str(count))
+                if letters := result.count(status):
+                    table.add_row(status, str(letters))
             out.print(table)
         if pdfs := sum(1 for o in result.outcomes if o.pdf):
-            out.print(f"[green]PDF:[/] {pdfs} naast de brieven", highlight=False)
+            beside = "naast de brief" if pdfs == 1 else "naast de brieven"
+            out.print(f"[green]PDF:[/] {pdfs} {beside}", highlight=False)
         if drafts := sum(1 for o in result.outcomes if o.eml):
             unaddressed = sum(1 for o in result.outcomes if o.eml and not o.eml_to)
             out.print(
-                f"[green]E-mailconcepten:[/] {drafts} naast de brieven (.eml, niet verstuurd)"
+                f"[green]E-mailconcept{'' if drafts == 1 else 'en'}:[/] {drafts} naast de"
+                f" brie{'f' if drafts == 1 else 'ven'} (.eml, niet verstuurd)"
                 + (
                     f"; bij {unaddressed} staat nog geen ontvanger: vul die zelf in"
                     if unaddressed
@@ -401,12 +408,17 @@ class _BatchReport:
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
             err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
-        if skipped := result.count("overgeslagen"):
-            letters = "brief" if skipped == 1 else "brieven"
+        if skipped := [o for o in result.outcomes if o.status == "overgeslagen"]:
+            from brievenbus.loading import display_path
+
+            files = short_list([str(display_path(o.job.path)) for o in skipped])
+            them = "hem" if len(skipped) == 1 else "ze"
             err.print(
-                f"[yellow]{skipped} {letters} overgeslagen[/]: met de hand bewerkt sinds brief ze"
-                " schreef. Gebruik --overschrijf om ze te vervangen.",
+                f"[yellow]{count(len(skipped), 'brief', 'brieven')} overgeslagen[/] ({files}):"
+                f" met de hand bewerkt sinds de vorige keer. Gebruik --overschrijf om {them} te"
+                " vervangen.",
                 highlight=False,
+                soft_wrap=True,
             )
         if result.interrupted:
             command = " ".join(shlex.quote(a) for a in ["brief", *sys.argv[1:]] if a != "--hervat")
@@ -480,15 +492,17 @@ def init_workspace(
         brief init mijn-brieven
     """
     from brievenbus.errors import BriefError
-    from brievenbus.loading import display_path
     from brievenbus.workspace_init import create_workspace
 
     try:
         written = create_workspace(folder)
     except BriefError as error:
         _fail(error)
+    where = "deze map" if folder == Path() else str(folder)  # as the user wrote it
     out.print(
-        f"[green]Werkmap gemaakt[/] ({len(written)} bestanden) in {display_path(folder.resolve())}."
+        f"[green]Werkmap gemaakt[/] ({count(len(written), 'bestand', 'bestanden')}) in {where}.",
+        highlight=False,
+        soft_wrap=True,
     )
     where = "" if folder == Path() else f"cd {shlex.quote(str(folder))} en dan "
     out.print(
@@ -520,15 +534,15 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
     if not report.ok:
-        count = len(report.problems)
-        err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")
+        err.print(f"[red]{count(len(report.problems), 'probleem', 'problemen')} gevonden.[/]")
         raise typer.Exit(code=1)
     assert report.dataset is not None
     data = report.dataset
     out.print(
-        f"[green]Alles in orde:[/] {len(data.municipalities)} gemeenten, "
-        f"{len(data.measures)} maatregelen, {len(data.clubs)} clubs, {len(data.facts)} feiten; "
-        f"{report.letters_rendered} brieven op proef gemaakt.",
+        f"[green]Alles in orde:[/] {count(len(data.municipalities), 'gemeente', 'gemeenten')}, "
+        f"{count(len(data.measures), 'maatregel', 'maatregelen')}, "
+        f"{count(len(data.clubs), 'club', 'clubs')}, {count(len(data.facts), 'feit', 'feiten')}; "
+        f"{count(report.letters_rendered, 'brief', 'brieven')} op proef gemaakt.",
         highlight=False,
         soft_wrap=True,
     )
@@ -825,7 +839,8 @@ def import_cbs(
         label = INDICATORS.get(indicator, indicator)
         out.print(f"  kolom '{heading}' → {indicator} ({label})", highlight=False, soft_wrap=True)
     out.print(
-        f"  {len(report.figures)} gemeenten, {report.imported} cijfers"
+        f"  {count(len(report.figures), 'gemeente', 'gemeenten')},"
+        f" {count(report.imported, 'cijfer', 'cijfers')}"
         + (
             f", waarvan {report.unknown_values} onbekend of geheim (blijven onbekend)"
             if report.unknown_values
@@ -833,9 +848,9 @@ def import_cbs(
         ),
         highlight=False,
     )
-    if count := report.not_municipalities:
-        regions = "regio die geen gemeente is" if count == 1 else "regio's die geen gemeente zijn"
-        out.print(f"  overgeslagen: {count} {regions}", highlight=False)
+    if regions := report.not_municipalities:
+        what = count(regions, "regio die geen gemeente is", "regio's die geen gemeente zijn")
+        out.print(f"  overgeslagen: {what}", highlight=False)
     if report.unmatched:
         err.print(
             f"[yellow]Let op:[/] niet gevonden als gemeente: {', '.join(report.unmatched)}"

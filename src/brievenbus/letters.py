@@ -32,6 +32,7 @@ from brievenbus.models import PILLARS, Club, Measure, Municipality, Party
 from brievenbus.paths import letter_path
 from brievenbus.rendering import letter_kinds, render_template
 from brievenbus.salutation import salutation
+from brievenbus.wording import count, short_list
 
 DEFAULT_KIND = "verkiezingen"
 PLACEHOLDER = "VUL IN"  # what `brief init` puts where a club must fill something in
@@ -243,7 +244,8 @@ class Workspace:
         warnings = []
         if removed:
             warnings.append(
-                f"{removed} onzichtbaar stuurteken weggelaten uit de brief aan "
+                f"{count(removed, 'onzichtbaar stuurteken', 'onzichtbare stuurtekens')}"
+                " weggelaten uit de brief aan "
                 f"{plan.municipality.naam} (kan niet in Word); controleer de gegevens."
             )
         return Composition(body, parsed, _subject(body), warnings)
@@ -280,10 +282,12 @@ class Workspace:
     def default_sender_warning(self, municipalities: Sequence[str]) -> str:
         """One warning for all letters signed by the default sender."""
         sender = next(club for club in self.dataset.clubs.values() if club.standaard)
-        names = ", ".join(municipalities[:3]) + (" …" if len(municipalities) > 3 else "")
-        count = f"{len(municipalities)} gemeenten hebben" if len(municipalities) > 1 else "heeft"
+        names = short_list(municipalities)
+        if len(municipalities) > 3:
+            names = f"{len(municipalities)} gemeenten ({names})"
+        have = "hebben" if len(municipalities) > 1 else "heeft"
         return (
-            f"{names} {count} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
+            f"{names} {have} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
             f"Voeg uw club met werkgebied toe aan {display_path(self.dataset.paths['clubs'])}."
         )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
 from brievenbus.letters import PLACEHOLDER, atomic_write
-from brievenbus.loading import display_path, packaged_dir
+from brievenbus.loading import packaged_dir
 
 CLUBS_TEMPLATE = f"""\
 # Uw club. Vul de regels met {PLACEHOLDER} in en zet bij `werkgebied` de
@@ -86,8 +86,7 @@ def create_workspace(folder: Path) -> list[Path]:
     existing = [t for t in targets if t.exists()]
     if existing:
         raise OutputError.simple(
-            f"{display_path(folder)} is al een werkmap ({display_path(existing[0])} bestaat); "
-            "er is niets overschreven",
+            f"{_named(folder)} is al een werkmap ({existing[0]} bestaat); er is niets overschreven",
             "kies een andere map: brief init NIEUWE_MAP",
         )
     written = []
@@ -109,7 +108,12 @@ def create_workspace(folder: Path) -> list[Path]:
         written.append(folder / "LEESMIJ.md")
     except OSError as error:
         raise OutputError.simple(
-            f"kan de werkmap niet maken in {display_path(folder)} ({os_reason(error)})",
+            f"kan de werkmap niet maken in {_named(folder)} ({os_reason(error)})",
             "kies een map waar u mag schrijven",
         ) from None
     return written
+
+
+def _named(folder: Path) -> str:
+    """The folder as the user wrote it ('../mijn-brieven'), or 'deze map'."""
+    return "deze map" if folder == Path() else str(folder)
