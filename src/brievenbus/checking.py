@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brievenbus.dataset import Dataset
-from brievenbus.errors import BriefError, Problem
+from brievenbus.errors import BriefError, Problem, document_reason
 from brievenbus.letters import Workspace
 from brievenbus.loading import display_path
 from brievenbus.rendering import TEMPLATE_SUFFIX, template_dirs
@@ -130,7 +130,7 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
                 Problem(
                     display_path(path),
                     None,
-                    f"de huisstijl is geen geldig Word-document ({error})",
+                    f"de huisstijl is geen geldig Word-document ({document_reason(error)})",
                     "sla hem in Word opnieuw op als Word-document (.docx)",
                 )
             )

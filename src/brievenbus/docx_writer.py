@@ -22,7 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from brievenbus.errors import OutputError, TemplateError
+from brievenbus.errors import OutputError, TemplateError, document_reason
 from brievenbus.logo import Logo, add_to_package, drawing_xml
 from brievenbus.markup import Paragraph, Run
 
@@ -101,7 +101,8 @@ def load_house_style(path: Path) -> HouseStyle:
         numbering = etree.fromstring(parts["word/numbering.xml"])
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise OutputError.simple(
-            f"de huisstijl {path} is geen geldig Word-document met lijsten ({error})",
+            f"de huisstijl {path} is geen geldig Word-document met lijsten"
+            f" ({document_reason(error)})",
             "maak hem opnieuw met scripts/maak_huisstijl.py, of in Word (Opslaan als → .docx)",
             path,
         ) from None
