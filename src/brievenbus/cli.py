@@ -482,7 +482,10 @@ def show_preview(
 @app.command("init")
 def init_workspace(
     folder: Annotated[
-        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).", metavar="MAP")
+        Path,
+        typer.Argument(
+            help="Map voor de werkmap (standaard: deze map).", metavar="MAP", show_default=False
+        ),
     ] = Path(),
 ) -> None:
     """Maak een werkmap met uw eigen gegevens en sjablonen om in te vullen, en een LEESMIJ.

@@ -7,7 +7,6 @@ to do next. Anything else that escapes is a bug and keeps its traceback.
 from __future__ import annotations
 
 import errno
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -75,6 +74,8 @@ def os_reason(error: OSError) -> str:
 
 def document_reason(error: BaseException) -> str:
     """Why a Word document (a zip of XML parts) could not be read, in Dutch."""
+    import zipfile  # only when a document is broken: keeps `brief --help` fast
+
     if isinstance(error, OSError):
         return os_reason(error)
     if isinstance(error, zipfile.BadZipFile) or type(error).__name__ == "PackageNotFoundError":
