@@ -239,7 +239,7 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
     return data, lines, problems
 
 
-MAX_VALUES = 200_000  # all 342 municipalities with their parties take about 15.000
+MAX_VALUES = 200_000  # all 342 municipalities with their parties take about 12.500
 
 
 class _TooManyValuesError(Exception):
