@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunBrief
+from tests.conftest import RunBrief, english_in
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -46,4 +46,5 @@ def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(expected), result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    assert english_in(result.stdout + result.stderr) == []
     assert snapshot(workdir) == before
