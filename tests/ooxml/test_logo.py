@@ -19,7 +19,9 @@ def png(width: int, height: int) -> bytes:
     """A real (grey) PNG of this size."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
@@ -63,7 +65,8 @@ def test_jpeg_with_huffman_tables_before_the_frame_header(tmp_path: Path) -> Non
     segments = jpeg_segments(data)
     tables = [s for s in segments if s[1] == 0xC4]
     others = [s for s in segments if s[1] != 0xC4]
-    assert tables and others[-1][1] == 0xC0
+    assert tables
+    assert others[-1][1] == 0xC0
     reordered = b"\xff\xd8" + b"".join(others[:-1] + tables + others[-1:])
     path = tmp_path / "logo.jpg"
     path.write_bytes(reordered + data[2 + sum(map(len, segments)) :])

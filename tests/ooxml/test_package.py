@@ -21,7 +21,9 @@ from brievenbus.ooxml.xml import REL_NS
 
 PARTS = {
     CONTENT_TYPES_PART: b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
-    "word/document.xml": b"<w:document>" + "Geachte raad, één brief – ‘met’ tekens".encode() * 200 + b"</w:document>",
+    "word/document.xml": b"<w:document>"
+    + "Geachte raad, één brief – ‘met’ tekens".encode() * 200
+    + b"</w:document>",
     "word/media/afbeelding-é.png": bytes(range(256)) * 40,  # non-ASCII name, binary content
     "docProps/leeg.xml": b"",
     "日本/überschrift.xml": b"<x/>",
