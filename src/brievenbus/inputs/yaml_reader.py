@@ -153,8 +153,11 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + 1 if mark else None
+        problem = error.problem or ""
+        if mark and _character_at(text, mark.line, mark.column) == "\t":
+            problem = "found a tab character that violates indentation"  # libyaml says less
         message, hint = _YAML_PROBLEMS.get(
-            error.problem or "",
+            problem,
             (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
         )
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
@@ -162,6 +165,12 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
     lines: dict[Location, int] = {}
     data = _to_python(node, (), path, lines, problems) if node else None
     return data, lines, problems
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a parser mark (0-based line and column), or ''."""
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _to_python(
