@@ -90,7 +90,7 @@ def test_relationships_part_names() -> None:
 def relationships(parts: dict[str, bytes], name: str) -> list[dict[str, str]]:
     root = etree.fromstring(parts[name])
     assert root.tag == f"{{{REL_NS}}}Relationships"
-    return [dict(child.attrib) for child in root]
+    return [{str(k): str(v) for k, v in child.attrib.items()} for child in root]
 
 
 def test_add_relationship_creates_then_appends_with_escaped_attributes() -> None:
