@@ -43,6 +43,29 @@ def test_the_suite_never_uses_the_users_cache(private_cache: Path) -> None:
     assert not cache_dir().resolve().is_relative_to(Path.home().resolve() / ".cache")
 
 
+def test_the_cache_is_private_before_any_test_module_is_imported(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test module that opens the workspace at import time (as tests/test_property.py
+    does) already sees this run's own cache folder, never the user's."""
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")  # only what this needs: faster
+    pytester.makeconftest((Path(__file__).parents[1] / "conftest.py").read_text(encoding="utf-8"))
+    pytester.makepyfile(
+        test_at_import=f"""
+        import os
+        from pathlib import Path
+        SEEN = os.environ.get({CACHE_ENV!r})
+
+        def test_seen():
+            assert SEEN is not None
+            assert not Path(SEEN).resolve().is_relative_to(Path.home().resolve())
+        """
+    )
+    pytester.runpytest_inprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+    assert CACHE_ENV not in os.environ  # and the run put everything back
+
+
 def test_brief_cache_dir_is_honoured(cache: Path, tmp_path: Path) -> None:
     assert cache_dir() == cache
     path = tmp_path / "gemeenten.yaml"
