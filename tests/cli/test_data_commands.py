@@ -40,9 +40,9 @@ def test_figures_view_without_figures_says_how_to_get_them(
     small_data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     list_municipalities(province=None, club_id=None, with_figures=True, data_dir=small_data)
-    assert (
-        "er zijn nog geen lokale cijfers; lees ze in met 'brief importeer cbs BESTAND.csv'"
-        in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "Let op: er zijn nog geen lokale cijfers; lees ze in met 'brief importeer cbs --online'"
+        " (of uit een StatLine-export: BESTAND.csv).\n"
     )
 
 
