@@ -30,7 +30,7 @@ def test_one_job_per_party_with_its_file(workspace: Workspace, workdir: Path) ->
     # A job carries ids only, and gives back the same plan.
     first = jobs[0]
     party = almere.raad.fracties[0]
-    assert first.plan(workspace.dataset) == workspace.plan(almere, date=DATE, party=party)
+    assert first.plan(workspace) == workspace.plan(almere, date=DATE, party=party)
 
 
 def test_a_council_without_known_parties_gets_one_letter_via_the_griffie(
