@@ -11,9 +11,9 @@ from brievenbus.cli.data_commands import list_clubs, list_measures, list_municip
 
 
 def test_measures_of_one_pillar(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    list_measures(pillar="vervolging")
+    list_measures(pillar="bescherming")
     out = capsys.readouterr().out
-    assert "Vervolging" in out
+    assert "Bescherming en opvang" in out
     assert "tijdelijk-huisverbod" in out
     assert "Preventie" not in out
     assert "onderwijs" not in out
