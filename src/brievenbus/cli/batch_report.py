@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
+
 from brievenbus.cli.common import err, out, say, warn
 from brievenbus.fileio import display_path
 from brievenbus.output.files import LetterStatus
@@ -76,7 +78,8 @@ class BatchReport:
         _report_attachments(result)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
-            err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
+            text = escape(outcome.reason + hint)
+            err.print(f"[bold red]Fout:[/] {text}", highlight=False, soft_wrap=True)
         if skipped := [o for o in result.outcomes if o.status is LetterStatus.SKIPPED]:
             files = short_list([str(display_path(o.job.path)) for o in skipped])
             them = "hem" if len(skipped) == 1 else "ze"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 if TYPE_CHECKING:
     from brievenbus.errors import Problem
@@ -86,13 +87,13 @@ def fail(error: Exception) -> NoReturn:
 
     problems = error.problems if isinstance(error, BriefError) else []
     for problem in problems:
-        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
 def warn(warning: str | Problem) -> None:
     """One 'Let op:' line on standard error."""
-    err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+    err.print(f"[yellow]Let op:[/] {escape(str(warning))}", highlight=False, soft_wrap=True)
 
 
 def say(text: str) -> None:

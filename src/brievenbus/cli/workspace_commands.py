@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
-from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out
+from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, warn
 from brievenbus.errors import BriefError
 from brievenbus.wording import count
 
@@ -61,9 +62,9 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
 
     report = check_workspace(data_dir, templates_dir)
     for problem in report.problems:
-        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
     for warning in report.warnings:
-        err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+        warn(warning)
     if report.dataset is not None:
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
