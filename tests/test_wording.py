@@ -7,7 +7,11 @@ from brievenbus.wording import count, short_list
 
 def test_count_uses_the_singular_only_for_one() -> None:
     """'1 brief' but '0 brieven' and '2 brieven'."""
-    assert [count(n, "brief", "brieven") for n in (0, 1, 2)] == ["0 brieven", "1 brief", "2 brieven"]
+    assert [count(n, "brief", "brieven") for n in (0, 1, 2)] == [
+        "0 brieven",
+        "1 brief",
+        "2 brieven",
+    ]
 
 
 def test_short_list_joins_with_en_and_counts_the_rest() -> None:
