@@ -13,7 +13,6 @@ import pytest
 from brievenbus.errors import OutputError
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.batch import Outcome, plan_jobs, run_jobs
-from brievenbus.output.manifest import read_manifest
 from tests.conftest import RunBrief, read_paragraphs
 
 DATE = "2026-04-28"
@@ -139,13 +138,14 @@ def test_hand_edit_is_kept_and_data_change_updates(run_brief: RunBrief, workdir:
 
 
 def test_interrupted_run_leaves_no_partial_file_and_resumes(workdir: Path) -> None:
-    """Ctrl-C after some letters: finished ones are in the manifest, --hervat does the rest."""
+    """Ctrl-C after some letters: the letters being made are finished and counted, --hervat does the rest."""
     workspace = Workspace.open()
     municipalities = [m for m in workspace.dataset.municipalities if m.provincie == "Zeeland"]
     output = workdir / "brieven"
-    jobs = plan_jobs(workspace, municipalities, output, date=datetime.date(2026, 4, 28))
+    date = datetime.date(2026, 4, 28)
+    jobs = plan_jobs(workspace, municipalities, output, date=date, per_party=True)
     (output).mkdir()
-    (output / ".brief-oud.tmp").write_bytes(b"half")  # left by a killed run
+    (output / ".brief-k3j2h1x0.tmp").write_bytes(b"half")  # left by a killed run
 
     finished: list[Outcome] = []
 
@@ -156,16 +156,19 @@ def test_interrupted_run_leaves_no_partial_file_and_resumes(workdir: Path) -> No
 
     first = run_jobs(workspace, jobs, workers=1, on_outcome=interrupt_after_five)
     assert first.interrupted
-    assert len(first.outcomes) == 5
-    assert sorted(p.name for p in output.iterdir()) == sorted(
-        ["manifest.csv", *(o.job.path.name for o in first.outcomes)]
+    on_disk = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.docx"))
+    assert 5 <= len(first.outcomes) < len(jobs)
+    assert on_disk == sorted(o.job.relative_path for o in first.outcomes)
+    assert not list(
+        output.rglob(".brief-*.tmp")
     )  # no temporary or half files, the stale one removed
+    assert len(manifest_rows(output)) == len(first.outcomes)
 
-    jobs = plan_jobs(workspace, municipalities, output, date=datetime.date(2026, 4, 28))
+    jobs = plan_jobs(workspace, municipalities, output, date=date, per_party=True)
     second = run_jobs(workspace, jobs, resume=True, workers=1)
     assert not second.interrupted
-    assert len(second.outcomes) == len(municipalities) - 5
-    assert len(read_manifest(output)) == len(municipalities)
+    assert len(second.outcomes) == len(jobs) - len(first.outcomes)
+    assert len(manifest_rows(output)) == len(jobs)
 
 
 def test_interruption_message_says_how_to_resume(

@@ -109,7 +109,7 @@ def test_rerun_is_unchanged_and_hand_edits_are_kept(run_brief: RunBrief, workdir
     assert replaced.exit_code == 0
     assert "bijgewerkt" in replaced.stdout
     assert "Met de hand toegevoegd." not in [t for _, t in read_paragraphs(path)]
-    assert list(path.parent.glob(".brief-*")) == []
+    assert list(path.parent.glob(".brief-*.tmp")) == []  # no temporary files left
 
 
 def test_unwritable_output_folder(run_brief: RunBrief, workdir: Path) -> None:
@@ -118,7 +118,7 @@ def test_unwritable_output_folder(run_brief: RunBrief, workdir: Path) -> None:
     result = run_brief("genereer", "Huizen", "--uitvoer", "bestand")
     assert result.exit_code == 1
     assert (
-        "Fout: bestand/huizen.docx: kan niet schrijven in bestand (er staat al een bestand met die naam)"
+        "Fout: kan de map bestand niet maken (er staat al een bestand met die naam)"
         in result.stderr
     )
     assert "--uitvoer" in result.stderr

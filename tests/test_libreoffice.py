@@ -123,3 +123,23 @@ def test_pdf_option_puts_pdfs_beside_letters(run_brief: RunBrief, workdir: Path)
     manifest = (workdir / "brieven" / "manifest.csv").read_text(encoding="utf-8-sig")
     assert "huizen/vvd.docx;huizen/vvd.pdf;" in manifest
     assert "PDF: 3 naast de brieven" in result.stdout
+
+    # The user edits one letter: it is kept, and its PDF is made again from the edited text.
+    import docx
+
+    letter = workdir / "brieven" / "huizen" / "vvd.docx"
+    document = docx.Document(str(letter))
+    document.add_paragraph("Met de hand toegevoegd door de secretaris.")
+    document.save(str(letter))
+    untouched_pdf = (workdir / "brieven" / "huizen" / "cda.pdf").stat().st_mtime_ns
+    again = run_brief("genereer", "Huizen", "Almere", "--per-fractie", "--limiet", "3", "--pdf")
+    assert again.exit_code == 0, again.stderr
+    assert "1 brief overgeslagen: met de hand bewerkt" in again.stderr
+    text = subprocess.run(
+        ["pdftotext", str(letter.with_suffix(".pdf")), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Met de hand toegevoegd door de secretaris." in text
+    assert (workdir / "brieven" / "huizen" / "cda.pdf").stat().st_mtime_ns == untouched_pdf

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
-from brievenbus.fileio import atomic_write
+from brievenbus.fileio import TEMP_PREFIX, folder_mode
 from brievenbus.inputs.locations import packaged_dir
 from brievenbus.letters.plan import PLACEHOLDER
 
@@ -82,36 +85,61 @@ ontvanger en verstuur het zelf.
 
 
 def create_workspace(folder: Path) -> list[Path]:
-    """Write data/, templates/ and LEESMIJ.md into folder; refuse if a workspace is there."""
+    """Write data/, templates/ and LEESMIJ.md into folder; refuse if a workspace is there.
+
+    All or nothing: everything is written into a temporary folder beside them
+    first and moved into place at the end, so a full disk never leaves a
+    cut-off file that ``controleer`` would then read.
+    """
     targets = [folder / "data", folder / "templates", folder / "LEESMIJ.md"]
-    existing = [t for t in targets if t.exists()]
+    existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing:
         raise OutputError.simple(
             f"{_named(folder)} is al een werkmap ({existing[0]} bestaat); er is niets overschreven",
             "kies een andere map: brief init NIEUWE_MAP",
         )
-    written = []
+    staging: Path | None = None
+    made_folder = not folder.exists()
     try:
-        data_dir = folder / "data"
-        data_dir.mkdir(parents=True)
-        for name in ("municipalities.yaml", "measures.yaml", "facts.yaml"):
-            shutil.copyfile(packaged_dir("data") / name, data_dir / name)
-            written.append(data_dir / name)
-        atomic_write(data_dir / "clubs.yaml", CLUBS_TEMPLATE.encode("utf-8"))
-        written.append(data_dir / "clubs.yaml")
-        templates_dir = folder / "templates"
-        templates_dir.mkdir()
-        for path in sorted(packaged_dir("templates").iterdir()):
-            if path.suffix in {".j2", ".docx"}:
-                shutil.copyfile(path, templates_dir / path.name)
-                written.append(templates_dir / path.name)
-        atomic_write(folder / "LEESMIJ.md", README_TEXT.encode("utf-8"))
-        written.append(folder / "LEESMIJ.md")
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=folder, prefix=TEMP_PREFIX + "init-"))
+        os.chmod(staging, folder_mode())  # mkdtemp makes 0700 whatever the umask
+        written = _write_files(staging)
+        for target in targets:
+            os.replace(staging / target.name, target)
     except OSError as error:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if made_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise OutputError.simple(
-            f"kan de werkmap niet maken in {_named(folder)} ({os_reason(error)})",
-            "kies een map waar u mag schrijven",
+            f"kan de werkmap niet maken in {_named(folder)} ({os_reason(error)}); "
+            "er is niets achtergelaten",
+            "kies een map waar u mag schrijven, of maak ruimte vrij",
         ) from None
+    staging.rmdir()  # empty now
+    return [folder / path.relative_to(staging) for path in written]
+
+
+def _write_files(staging: Path) -> list[Path]:
+    """The workspace's files, written into the staging folder."""
+    written = []
+    data_dir = staging / "data"
+    data_dir.mkdir()
+    for name in ("municipalities.yaml", "measures.yaml", "facts.yaml"):
+        (data_dir / name).write_bytes((packaged_dir("data") / name).read_bytes())
+        written.append(data_dir / name)
+    (data_dir / "clubs.yaml").write_bytes(CLUBS_TEMPLATE.encode("utf-8"))
+    written.append(data_dir / "clubs.yaml")
+    templates_dir = staging / "templates"
+    templates_dir.mkdir()
+    for path in sorted(packaged_dir("templates").iterdir()):
+        if path.suffix in {".j2", ".docx"}:
+            (templates_dir / path.name).write_bytes(path.read_bytes())
+            written.append(templates_dir / path.name)
+    (staging / "LEESMIJ.md").write_bytes(README_TEXT.encode("utf-8"))
+    written.append(staging / "LEESMIJ.md")
     return written
 
 

@@ -80,6 +80,20 @@ class BatchReport:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
             text = escape(outcome.reason + hint)
             err.print(f"[bold red]Fout:[/] {text}", highlight=False, soft_wrap=True)
+        if result.stale:
+            kinds = {p.suffix for p in result.stale}
+            again = " en ".join(o for s, o in ((".pdf", "--pdf"), (".eml", "--eml")) if s in kinds)
+            what = (
+                "PDF of e-mailconcept hoort"
+                if len(result.stale) == 1
+                else "PDF's of e-mailconcepten horen"
+            )
+            warn(
+                f"{len(result.stale)} {what} bij een oudere versie van de brief ernaast"
+                f" (bv. {display_path(result.stale[0])}); maak ze opnieuw met {again}"
+            )
+        for problem in [*result.attachment_errors[:20], *result.problems]:
+            err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
         if skipped := [o for o in result.outcomes if o.status is LetterStatus.SKIPPED]:
             files = short_list([str(display_path(o.job.path)) for o in skipped])
             them = "hem" if len(skipped) == 1 else "ze"
@@ -104,6 +118,14 @@ def _report_attachments(result: BatchResult) -> None:
     if pdfs := sum(1 for o in result.outcomes if o.pdf):
         beside = "naast de brief" if pdfs == 1 else "naast de brieven"
         out.print(f"[green]PDF:[/] {pdfs} {beside}", highlight=False)
+    if kept := sum(1 for o in result.outcomes if o.eml_kept):
+        noun = "e-mailconcept" if kept == 1 else "e-mailconcepten"
+        err.print(
+            f"[yellow]{count(kept, 'e-mailconcept', 'e-mailconcepten')} niet vervangen[/]:"
+            " met de hand bewerkt sinds de vorige keer. Gebruik --overschrijf om"
+            f" {'het' if kept == 1 else 'ze'} te vervangen.",
+            highlight=False,
+        )
     if drafts := sum(1 for o in result.outcomes if o.eml):
         unaddressed = sum(1 for o in result.outcomes if o.eml and not o.eml_to)
         out.print(

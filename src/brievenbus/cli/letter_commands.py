@@ -88,7 +88,8 @@ def generate(
     resume: Annotated[
         bool,
         typer.Option(
-            "--hervat", help="Ga verder waar een afgebroken opdracht stopte (volgens manifest.csv)."
+            "--hervat",
+            help="Ga verder waar een afgebroken opdracht stopte (volgens het register).",
         ),
     ] = False,
     pdf: Annotated[
@@ -157,7 +158,7 @@ def generate(
     except BriefError as error:
         fail(error)
     report.summarise(result, workspace, _resume_command())
-    if result.interrupted or result.failed:
+    if result.interrupted or result.failed or result.attachment_errors or result.problems:
         raise typer.Exit(code=1)
 
 

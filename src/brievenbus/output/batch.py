@@ -1,104 +1,56 @@
-"""Many letters at once: plan, render and write them, and keep a manifest.
+"""Many letters at once: plan, make and record them, safely, in one output folder.
 
-1. plan     — municipalities × (one letter, or one per party) → a planned
-              letter and its output path each; every path checked for
-              collisions before anything is written.
-2. generate — render, build and write each letter (all cores for large
-              batches); a failing letter is recorded and the batch goes on.
-3. record   — ``manifest.csv`` in the output folder (``output.manifest``).
+1. plan     — municipalities × (one letter, or one per party) → jobs with a
+              path each, collisions checked before anything is written
+              (``output.jobs``).
+2. prepare  — the folder: made if needed, no links or odd files where
+              letters go (``output.folder``); one run at a time (``output.lock``);
+              the register opened, an old manifest read into it once.
+3. make     — render and write ahead every letter, on all cores
+              (``output.workers``, ``output.making``); a failing letter is
+              recorded and the batch goes on; then PDFs and e-mail drafts
+              (``output.attachments``).
+4. record   — every outcome in the register as it arrives; ``manifest.csv``
+              exported from it at the end, also after Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
 
-import datetime
-import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from brievenbus.errors import BriefError, OutputError
-from brievenbus.fileio import TEMP_PREFIX, atomic_write, display_path
-from brievenbus.inputs.models import Municipality, Party
-from brievenbus.letters.plan import LetterPlan
+from brievenbus.errors import BriefError, Problem
+from brievenbus.fileio import sync_file_system
 from brievenbus.letters.workspace import Workspace
-from brievenbus.output.files import LetterStatus, write_letter
-from brievenbus.output.manifest import Row, manifest_exists, read_manifest, update_manifest
+from brievenbus.output.attachments import add_email, add_pdfs, stale_attachments
+from brievenbus.output.files import LetterStatus
+from brievenbus.output.fingerprint import letter_fingerprint, workspace_fingerprint
+from brievenbus.output.folder import (
+    letter_folders,
+    prepare_output_dir,
+    remove_stale_temporaries,
+    remove_unused,
+)
+from brievenbus.output.interrupts import deferred_interrupts, terminate_as_interrupt
+from brievenbus.output.jobs import Job, Outcome, describe, plan_jobs, recipient
+from brievenbus.output.lock import RunLock
+from brievenbus.output.making import unchanged
+from brievenbus.output.manifest import read_legacy_manifest, write_manifest
+from brievenbus.output.register import Register
+from brievenbus.output.workers import PARALLEL_FROM, make_all
 
-PARALLEL_FROM = 40  # below this, starting worker processes costs more than it saves
-
-
-@dataclass(frozen=True)
-class Job:
-    """One planned letter by the ids of what is in it: small enough for a worker process."""
-
-    code: str
-    party: str | None
-    via_clerk: bool
-    kind: str
-    date: datetime.date
-    club_id: str
-    measure_ids: tuple[str, ...]
-    output_dir: Path
-    path: Path
-    overwrite: bool
-    previous_sha256: str | None
-
-    def plan(self, workspace: Workspace) -> LetterPlan:
-        """The letter plan again, looked up by id (planning was done in ``plan_jobs``)."""
-        dataset = workspace.dataset
-        municipality, party = recipient(workspace, self)
-        return LetterPlan(
-            municipality=municipality,
-            kind=self.kind,
-            date=self.date,
-            club=dataset.clubs[self.club_id],
-            measures=tuple(dataset.measures[i] for i in self.measure_ids),
-            party=party,
-            via_clerk=self.via_clerk,
-        )
-
-    @property
-    def relative_path(self) -> str:
-        """The letter's file inside the output folder, with '/' (the manifest's key)."""
-        return self.path.relative_to(self.output_dir).as_posix()
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one letter: one row of the manifest."""
-
-    job: Job
-    municipality: str
-    status: LetterStatus
-    reason: str = ""
-    sha256: str = ""
-    warnings: tuple[str, ...] = ()
-    hint: str = ""
-    default_sender: bool = False
-    pdf: Path | None = None
-    eml: Path | None = None
-    eml_to: str = ""  # the draft's recipient; empty when the user must fill it in
-    subject: str = ""
-    time: str = field(default_factory=lambda: datetime.datetime.now().isoformat(timespec="seconds"))
-
-    def manifest_row(self) -> Row:
-        """This outcome as a row of manifest.csv."""
-        job = self.job
-        return {
-            "gemeentecode": job.code,
-            "gemeente": self.municipality,
-            "fractie": job.party or "",
-            "briefsoort": job.kind,
-            "maatregelen": " ".join(job.measure_ids),
-            "bestand": job.relative_path,
-            "pdf": self.pdf.relative_to(job.output_dir).as_posix() if self.pdf else "",
-            "eml": self.eml.relative_to(job.output_dir).as_posix() if self.eml else "",
-            "sha256": self.sha256,
-            "status": self.status.value,
-            "reden": self.reason,
-            "tijd": self.time,
-        }
+__all__ = [
+    "PARALLEL_FROM",
+    "BatchResult",
+    "Job",
+    "Outcome",
+    "describe",
+    "plan_jobs",
+    "recipient",
+    "run_jobs",
+]
 
 
 @dataclass
@@ -108,6 +60,8 @@ class BatchResult:
     outcomes: list[Outcome] = field(default_factory=list)
     interrupted: bool = False
     planned: int = 0
+    problems: list[Problem] = field(default_factory=list)  # register or manifest trouble
+    stale: list[Path] = field(default_factory=list)  # our PDFs/drafts of an older letter
 
     def count(self, status: LetterStatus) -> int:
         """How many letters ended with this status."""
@@ -123,120 +77,14 @@ class BatchResult:
         return [o for o in self.outcomes if o.status is LetterStatus.FAILED]
 
     @property
+    def attachment_errors(self) -> list[str]:
+        """PDFs and e-mail drafts that could not be made."""
+        return [o.attachment_error for o in self.outcomes if o.attachment_error]
+
+    @property
     def default_sender_municipalities(self) -> list[str]:
         """Municipalities whose letters go out in the default sender's name, once each."""
         return list(dict.fromkeys(o.municipality for o in self.outcomes if o.default_sender))
-
-
-# ------------------------------------------------------------------- planning
-
-
-def plan_jobs(
-    workspace: Workspace,
-    municipalities: Sequence[Municipality],
-    output_dir: Path,
-    *,
-    kind: str | None = None,
-    date: datetime.date | None = None,
-    measure_ids: Sequence[str] = (),
-    per_party: bool = False,
-    overwrite: bool = False,
-) -> list[Job]:
-    """One job per letter, with its path; raise before writing anything if paths collide."""
-    letter_date = date or datetime.date.today()
-    manifest = read_manifest(output_dir)
-    jobs = []
-    planned: set[str] = set()
-    for asked in municipalities:
-        # Planning here makes unknown kinds or measures fail before anything is written.
-        # After a decided merger the plan names the new municipality: one letter for both.
-        plan = workspace.plan(asked, kind, letter_date, measure_ids)
-        municipality = plan.municipality
-        if municipality.code in planned:
-            continue
-        planned.add(municipality.code)
-        parties: list[Party | None] = [None]
-        if per_party:
-            parties = list(municipality.raad.fracties) or [None]
-        via_clerk = per_party and not municipality.raad.fracties
-        for party in parties:
-            letter = replace(plan, party=party, via_clerk=via_clerk)
-            path = output_dir / letter.relative_path
-            recorded = manifest.get(letter.relative_path.as_posix(), {})
-            jobs.append(
-                Job(
-                    code=municipality.code,
-                    party=party.naam if party else None,
-                    via_clerk=via_clerk,
-                    kind=letter.kind,
-                    date=letter_date,
-                    club_id=letter.club.id,
-                    measure_ids=tuple(m.id for m in letter.measures),
-                    output_dir=output_dir,
-                    path=path,
-                    overwrite=overwrite,
-                    previous_sha256=recorded.get("sha256") or None,
-                )
-            )
-    _check_collisions(jobs)
-    return jobs
-
-
-def _check_collisions(jobs: Sequence[Job]) -> None:
-    """Two letters may never share a file: on Windows and macOS case does not count."""
-    seen: dict[str, Job] = {}
-    for job in jobs:
-        key = job.path.as_posix().casefold()
-        if key in seen:
-            first = seen[key]
-            raise OutputError.simple(
-                f"twee brieven zouden hetzelfde bestand krijgen: {display_path(job.path)} "
-                f"({describe(first)} en {describe(job)}); er is niets geschreven",
-                "geef een van beide fracties of gemeenten een andere naam in de gegevens",
-            )
-        seen[key] = job
-
-
-def describe(job: Job) -> str:
-    """Who a job's letter is for: 'GM0406' or 'GM0406 VVD'."""
-    return f"{job.code} {job.party}" if job.party else job.code
-
-
-def recipient(workspace: Workspace, job: Job) -> tuple[Municipality, Party | None]:
-    """The municipality (as it is on the letter's date) and party a job's letter goes to."""
-    municipality = workspace.municipality_on(
-        workspace.dataset.municipality_by_code[job.code], job.date
-    )
-    party = next((p for p in municipality.raad.fracties if p.naam == job.party), None)
-    return municipality, party
-
-
-# ----------------------------------------------------------------- generating
-
-
-def make_letter(workspace: Workspace, job: Job) -> Outcome:
-    """Render, build and write one letter; any user error becomes a failed outcome."""
-    name = workspace.dataset.municipality_by_code[job.code].naam
-    try:
-        letter = workspace.render(job.plan(workspace))
-        status = write_letter(letter.docx, job.path, job.overwrite, job.previous_sha256)
-    except BriefError as error:
-        problem = error.problems[0]
-        if problem.path is None:  # say which letter it was about
-            problem = replace(problem, path=display_path(job.path))
-        reason = str(replace(problem, hint=""))
-        return Outcome(job, name, LetterStatus.FAILED, reason, hint=problem.hint)
-    skipped = status is LetterStatus.SKIPPED
-    return Outcome(
-        job,
-        name,
-        status,
-        reason="met de hand bewerkt (gebruik --overschrijf)" if skipped else "",
-        sha256="" if skipped else hashlib.sha256(letter.docx).hexdigest(),
-        warnings=tuple(letter.warnings),
-        default_sender=letter.from_default_sender,
-        subject=letter.subject,
-    )
 
 
 def run_jobs(
@@ -249,123 +97,146 @@ def run_jobs(
     eml: bool = False,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
 ) -> BatchResult:
-    """Make every letter (and with ``pdf`` a PDF beside it); stop cleanly on Ctrl-C.
+    """Make every letter (and with ``pdf`` a PDF beside it); stop cleanly on Ctrl-C or SIGTERM.
 
-    Whatever is done when the run ends, or is interrupted, is in the manifest.
+    Whatever is done when the run ends, or is interrupted, is in the register
+    and in manifest.csv. Raises OutputError before writing anything when the
+    folder is unusable or another run holds it.
     """
     result = BatchResult(planned=len(jobs))
-    todo = [job for job in jobs if not _already_done(job)] if resume else list(jobs)
-    _remove_stale_temporaries(jobs)
+    if not jobs:
+        return result
+    output_dir = jobs[0].output_dir
+    created = prepare_output_dir(output_dir, [job.relative_path for job in jobs])
     try:
-        for outcome in _outcomes(todo, workspace, workers or os.cpu_count() or 1):
-            result.outcomes.append(outcome)
-            on_outcome(outcome)
-        if pdf:
-            result.outcomes = _add_pdfs(result.outcomes)
-        if eml:
-            result.outcomes = [_add_email(workspace, o) for o in result.outcomes]
-    except KeyboardInterrupt:
-        result.interrupted = True
+        with RunLock(output_dir), terminate_as_interrupt():
+            register = _open_register(output_dir)
+            try:
+                remove_stale_temporaries(
+                    letter_folders(output_dir, [j.relative_path for j in jobs]) | {output_dir}
+                )
+                _run(workspace, jobs, register, result, resume, workers, pdf, eml, on_outcome)
+            finally:
+                try:
+                    with deferred_interrupts():  # the export must finish, Ctrl-C or not
+                        _export(register, result)
+                        register.close()
+                        sync_file_system(output_dir)  # what we report written is on disk
+                except KeyboardInterrupt:
+                    result.interrupted = True
     finally:
-        _record(jobs, result.outcomes)
+        if created and not any(o.sha256 for o in result.outcomes):
+            remove_unused(output_dir)  # nothing written: leave no folder behind
     return result
 
 
-def _record(jobs: Sequence[Job], outcomes: Sequence[Outcome]) -> None:
-    """Write each output folder's manifest; a folder with only failures gets none."""
-    for output_dir in dict.fromkeys(job.output_dir for job in jobs):
-        mine = [o for o in outcomes if o.job.output_dir == output_dir]
-        if not manifest_exists(output_dir) and all(o.status is LetterStatus.FAILED for o in mine):
-            continue  # nothing was written: do not leave a folder behind just for the failures
-        update_manifest(output_dir, {o.job.relative_path: o.manifest_row() for o in mine})
+def _run(
+    workspace: Workspace,
+    jobs: Sequence[Job],
+    register: Register,
+    result: BatchResult,
+    resume: bool,
+    workers: int | None,
+    pdf: bool,
+    eml: bool,
+    on_outcome: Callable[[Outcome], None],
+) -> None:
+    """Letters, then PDFs and drafts; Ctrl-C or SIGTERM anywhere ends it as interrupted."""
+    try:
+        _make(
+            workspace,
+            _with_register(workspace, jobs, register),
+            register,
+            result,
+            resume,
+            workers or os.cpu_count() or 1,
+            on_outcome,
+        )
+        if pdf or eml:
+            known = register.known_versions()
+        if pdf:
+            result.outcomes = add_pdfs(result.outcomes, register, known)
+        if eml:
+            result.outcomes = [add_email(workspace, o, register, known) for o in result.outcomes]
+        if pdf or eml:
+            _record(register, result, result.outcomes)
+        known = register.known_versions()
+        for asked, suffix in ((pdf, ".pdf"), (eml, ".eml")):
+            if not asked:
+                result.stale.extend(stale_attachments(result.outcomes, known, suffix))
+    except KeyboardInterrupt:
+        result.interrupted = True
 
 
-def _add_pdfs(outcomes: list[Outcome]) -> list[Outcome]:
-    """One LibreOffice run for every letter whose PDF is missing or out of date."""
-    from brievenbus.output.pdf import convert_to_pdf
-
-    def stale(outcome: Outcome) -> bool:
-        if outcome.status in {LetterStatus.FAILED, LetterStatus.SKIPPED}:
-            return False
-        pdf = outcome.job.path.with_suffix(".pdf")
-        return not pdf.exists() or pdf.stat().st_mtime < outcome.job.path.stat().st_mtime
-
-    converted = convert_to_pdf([o.job.path for o in outcomes if stale(o)])
-    updated = []
-    for outcome in outcomes:
-        pdf = outcome.job.path.with_suffix(".pdf")
-        if outcome.job.path in converted or (
-            pdf.exists() and outcome.status is not LetterStatus.FAILED
-        ):
-            updated.append(replace(outcome, pdf=pdf))
-        elif stale(outcome):
-            updated.append(replace(outcome, reason="PDF maken mislukt (LibreOffice)"))
-        else:
-            updated.append(outcome)
-    return updated
+def _with_register(workspace: Workspace, jobs: Sequence[Job], register: Register) -> list[Job]:
+    """The jobs with their input fingerprints and the versions the register knows."""
+    known = register.known_versions()
+    digest = workspace_fingerprint(workspace)
+    return [
+        replace(
+            job,
+            fingerprint=letter_fingerprint(digest, job.choices),
+            known=known.get(job.relative_path, {}),
+        )
+        for job in jobs
+    ]
 
 
-def _add_email(workspace: Workspace, outcome: Outcome) -> Outcome:
-    """An e-mail draft beside the letter, with the letter as it is now (hand edits too)."""
-    from brievenbus.output.email_draft import draft_email, recipient_for
+def _make(
+    workspace: Workspace,
+    jobs: Sequence[Job],
+    register: Register,
+    result: BatchResult,
+    resume: bool,
+    workers: int,
+    on_outcome: Callable[[Outcome], None],
+) -> None:
+    """The letters: unchanged ones here (no rendering), the rest by the workers."""
+    done = {job.path: outcome for job in jobs if (outcome := unchanged(workspace, job))}
+    todo = [job for job in jobs if job.path not in done]
 
-    if outcome.status is LetterStatus.FAILED or not outcome.job.path.exists():
-        return outcome
-    municipality, party = recipient(workspace, outcome.job)
-    path = outcome.job.path.with_suffix(".eml")
-    data = draft_email(
-        docx_path=outcome.job.path,
-        pdf_path=outcome.pdf,
-        subject=outcome.subject or "Het Verdrag van Istanbul",
-        club=workspace.dataset.clubs[outcome.job.club_id],
-        municipality=municipality,
-        party=party,
-        date=outcome.job.date,
-    )
-    if not path.exists() or path.read_bytes() != data:
-        atomic_write(path, data)
-    return replace(outcome, eml=path, eml_to=recipient_for(municipality, party) or "")
+    def deliver(outcomes: list[Outcome]) -> None:
+        result.outcomes.extend(outcomes)
+        _record(register, result, outcomes)
+        for outcome in outcomes:
+            on_outcome(outcome)
 
-
-# One workspace per worker process, set by the pool's initializer: with fork it is
-# inherited, not pickled; the parent process never sets it.
-_worker_workspace: Workspace | None = None
-
-
-def _init_worker(workspace: Workspace) -> None:
-    global _worker_workspace  # noqa: PLW0603 (the per-process state is the point)
-    _worker_workspace = workspace
-
-
-def _make_in_worker(job: Job) -> Outcome:
-    assert _worker_workspace is not None, "the pool's initializer sets the workspace"
-    return make_letter(_worker_workspace, job)
+    if not resume:
+        deliver(list(done.values()))
+    else:  # --hervat leaves out what was finished, but the register must hold it
+        recorded = {record.path: record.sha256 for record in register.letters()}
+        _record(
+            register,
+            result,
+            [o for o in done.values() if recorded.get(o.job.relative_path) != o.sha256],
+        )
+    make_all(workspace, todo, register, workers, deliver)
 
 
-def _outcomes(jobs: Sequence[Job], workspace: Workspace, workers: int) -> Iterator[Outcome]:
-    if workers < 2 or len(jobs) < PARALLEL_FROM:
-        for job in jobs:
-            yield make_letter(workspace, job)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(workspace,)) as pool:
-        try:
-            yield from pool.map(_make_in_worker, jobs, chunksize=16)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+def _open_register(output_dir: Path) -> Register:
+    """The folder's register; a new one first reads an earlier version's manifest.csv once."""
+    register = Register.open(output_dir)
+    try:
+        if not register.migrated:
+            register.import_legacy(read_legacy_manifest(register.output_dir))
+    except BaseException:
+        register.close()
+        raise
+    return register
 
 
-def _already_done(job: Job) -> bool:
-    """For --hervat: the file is there and is exactly what the manifest recorded."""
-    if job.previous_sha256 is None or not job.path.exists():
-        return False
-    return hashlib.sha256(job.path.read_bytes()).hexdigest() == job.previous_sha256
+def _record(register: Register, result: BatchResult, outcomes: Sequence[Outcome]) -> None:
+    """The outcomes in the register; trouble there is reported, the batch goes on."""
+    try:
+        register.record_letters(o.record() for o in outcomes)
+    except BriefError as error:
+        if error.problems[0] not in result.problems:
+            result.problems.extend(error.problems)
 
 
-def _remove_stale_temporaries(jobs: Iterable[Job]) -> None:
-    """Temporary files of a run that was killed: never letters, always safe to remove."""
-    for folder in {job.path.parent for job in jobs}:
-        for stale in folder.glob(TEMP_PREFIX + "*.tmp") if folder.is_dir() else ():
-            stale.unlink(missing_ok=True)
+def _export(register: Register, result: BatchResult) -> None:
+    """manifest.csv from the register, whatever happened."""
+    try:
+        write_manifest(register.output_dir, register.letters())
+    except BriefError as error:
+        result.problems.extend(error.problems)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Collection
 from pathlib import Path
 
-from brievenbus.fileio import atomic_write, write_error
+from brievenbus.fileio import atomic_write, read_existing, write_error
 
 
 class LetterStatus(enum.Enum):
@@ -19,21 +20,26 @@ class LetterStatus(enum.Enum):
     FAILED = "fout"
 
 
+def edited_by_hand(existing: bytes, known: Collection[str]) -> bool:
+    """Bytes the tool never wrote at this place (an empty file is a crash's, not a person's)."""
+    return bool(existing) and hashlib.sha256(existing).hexdigest() not in known
+
+
 def write_letter(
-    data: bytes, path: Path, overwrite: bool = False, previous_sha256: str | None = None
+    data: bytes, path: Path, overwrite: bool = False, known: Collection[str] = ()
 ) -> LetterStatus:
     """Write atomically, never over a file someone changed since we wrote it.
 
     An existing file that differs is replaced only with ``overwrite``, or when
-    its hash is the one we recorded for it (``previous_sha256``, from the
-    manifest): then nobody edited it and it is simply out of date.
+    its hash is one the tool wrote there (``known``, from the register): then
+    nobody edited it and it is simply out of date.
     """
     try:
-        if path.exists():
-            existing = path.read_bytes()
+        existing = read_existing(path)
+        if existing is not None:
             if existing == data:
                 return LetterStatus.UNCHANGED
-            if not overwrite and hashlib.sha256(existing).hexdigest() != previous_sha256:
+            if not overwrite and edited_by_hand(existing, known):
                 return LetterStatus.SKIPPED
             atomic_write(path, data)
             return LetterStatus.CHANGED

@@ -1,21 +1,26 @@
-"""``manifest.csv``: what was made in an output folder, its sha256 and status.
+"""``manifest.csv``: the register's letters as a table for Excel — an export, never the truth.
 
-It tells a re-run which files we wrote (and may update) from files someone
-edited (and must keep), and lets ``--hervat`` skip what an interrupted run
-already finished. UTF-8 with BOM and semicolons, so a double click opens it
-correctly in Dutch Excel.
+UTF-8 with BOM and semicolons, so a double click opens it correctly in Dutch
+Excel; a cell that Excel would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) gets a leading apostrophe. It is
+rewritten atomically from the register at the end of every run, also an
+interrupted one. ``brief`` never reads it back, except once: the manifest of
+the previous version, read into a new register (``read_legacy_manifest``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
-from pathlib import Path
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
-from brievenbus.fileio import atomic_write, write_error
+from brievenbus.fileio import atomic_write, read_existing, write_error
+from brievenbus.output.folder import MANIFEST_NAME
+from brievenbus.output.register import LetterRecord
 
-MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = (
     "gemeentecode",
     "gemeente",
@@ -30,41 +35,111 @@ MANIFEST_COLUMNS = (
     "reden",
     "tijd",
 )
-
-Row = dict[str, str]
-
-
-def read_manifest(output_dir: Path) -> dict[str, Row]:
-    """The manifest's rows by file (relative, with '/'); empty when there is none."""
-    try:
-        text = (output_dir / MANIFEST_NAME).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return {row["bestand"]: row for row in csv.DictReader(io.StringIO(text), delimiter=";")}
+# The columns by which a manifest of an earlier version of brief is recognised.
+_LEGACY_COLUMNS = {"gemeentecode", "briefsoort", "bestand", "sha256", "status"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+MAX_LEGACY_BYTES = 64 * 1024 * 1024  # a manifest of every letter is about 1 MB
 
 
-def update_manifest(output_dir: Path, rows: Mapping[str, Row]) -> None:
-    """Rows for these files replace older rows for the same files; the rest stay."""
-    merged = read_manifest(output_dir)
-    for key, row in rows.items():
-        # A skipped or failed letter keeps the hash of what we wrote before.
-        old_sha256 = merged.get(key, {}).get("sha256", "")
-        merged[key] = {**row, "sha256": row["sha256"] or old_sha256}
+def excel_safe(text: str) -> str:
+    """A cell Excel shows as text: never a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def manifest_row(record: LetterRecord) -> list[str]:
+    """One letter as the manifest's cells."""
+    cells = [
+        record.municipality_code,
+        record.municipality,
+        record.party,
+        record.kind,
+        record.measures,
+        record.path,
+        record.pdf,
+        record.eml,
+        record.sha256,
+        record.status,
+        record.reason,
+        record.time,
+    ]
+    return [excel_safe(cell) for cell in cells]
+
+
+def write_manifest(output_dir: Path, records: Iterable[LetterRecord]) -> None:
+    """Replace manifest.csv in one go with these letters."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, MANIFEST_COLUMNS, delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(merged[key] for key in sorted(merged))
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(MANIFEST_COLUMNS)
+    writer.writerows(manifest_row(record) for record in records)
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(output_dir / MANIFEST_NAME, buffer.getvalue().encode("utf-8-sig"))
     except OSError as error:
         raise write_error(
             output_dir,
             error,
-            "kies een map waar u mag schrijven met --uitvoer MAP, of sluit manifest.csv in Excel",
+            "maak ruimte vrij, of sluit manifest.csv in Excel; de brieven zelf zijn in orde",
         ) from None
 
 
-def manifest_exists(output_dir: Path) -> bool:
-    """Whether this folder already has a manifest."""
-    return (output_dir / MANIFEST_NAME).exists()
+def read_legacy_manifest(output_dir: Path) -> list[LetterRecord]:
+    """The letters an earlier version recorded in manifest.csv, as far as they can be read.
+
+    Whatever a spreadsheet made of it (commas, Windows-1252, short rows, huge
+    fields) or whatever else is there: rows that do not name a letter file in
+    this folder with a sha256 are left out; nothing here raises.
+    """
+    try:
+        raw = read_existing(output_dir / MANIFEST_NAME)
+    except OSError:
+        return []
+    if not raw or len(raw) > MAX_LEGACY_BYTES:
+        return []
+    # Hashes, codes and file names are ASCII in every encoding a spreadsheet picks.
+    text = raw.decode("utf-8-sig", errors="replace")
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") >= header_line.count(",") else ","
+    previous_limit = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, MAX_LEGACY_BYTES))
+    try:
+        rows = list(_rows(text, delimiter))
+    finally:
+        csv.field_size_limit(previous_limit)
+    return [record for row in rows if (record := _legacy_record(row)) is not None]
+
+
+def _rows(text: str, delimiter: str) -> Iterable[dict[str, str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [cell.strip().lstrip("'").casefold() for cell in next(reader)]
+        if not set(header) >= _LEGACY_COLUMNS:
+            return  # not a manifest brief wrote: it says nothing about our files
+        for cells in reader:
+            yield dict(zip(header, (c.strip().lstrip("'") for c in cells), strict=False))
+    except (csv.Error, StopIteration):
+        return
+
+
+def _legacy_record(row: dict[str, str]) -> LetterRecord | None:
+    path = row.get("bestand", "").replace("\\", "/")
+    sha256 = row.get("sha256", "").casefold()
+    pure = PurePosixPath(path)
+    if (
+        not _SHA256.fullmatch(sha256)
+        or pure.suffix != ".docx"
+        or pure.is_absolute()
+        or ".." in pure.parts
+    ):
+        return None
+    return LetterRecord(
+        path=pure.as_posix(),
+        municipality_code=row.get("gemeentecode", ""),
+        party=row.get("fractie", ""),
+        kind=row.get("briefsoort", ""),
+        municipality=row.get("gemeente", ""),
+        measures=row.get("maatregelen", ""),
+        sha256=sha256,
+        status=row.get("status", "") or "nieuw",
+        reason=row.get("reden", ""),
+        time=row.get("tijd", ""),
+    )

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
@@ -59,12 +59,15 @@ def require_soffice() -> str:
     return soffice
 
 
-def convert_to_pdf(docx_paths: Sequence[Path]) -> dict[Path, Path]:
+def convert_to_pdf(
+    docx_paths: Sequence[Path], write: Callable[[Path, bytes], None] = atomic_write
+) -> dict[Path, Path]:
     """Convert letters to PDFs beside them, in one LibreOffice run; return docx → pdf.
 
     Letters with the same name in different folders (vvd.docx) are converted
     under numbered copies, and a private LibreOffice profile keeps a copy the
-    user has open from interfering.
+    user has open from interfering. ``write`` puts each PDF in place (the batch
+    records it in the register first).
     """
     if not docx_paths:
         return {}
@@ -104,6 +107,6 @@ def convert_to_pdf(docx_paths: Sequence[Path]) -> dict[Path, Path]:
             pdf = work / "pdf" / f"{index}.pdf"
             if pdf.is_file():
                 target = path.with_suffix(".pdf")
-                atomic_write(target, pdf.read_bytes())
+                write(target, pdf.read_bytes())
                 converted[path] = target
         return converted
