@@ -119,7 +119,6 @@ def _report_attachments(result: BatchResult) -> None:
         beside = "naast de brief" if pdfs == 1 else "naast de brieven"
         out.print(f"[green]PDF:[/] {pdfs} {beside}", highlight=False)
     if kept := sum(1 for o in result.outcomes if o.eml_kept):
-        noun = "e-mailconcept" if kept == 1 else "e-mailconcepten"
         err.print(
             f"[yellow]{count(kept, 'e-mailconcept', 'e-mailconcepten')} niet vervangen[/]:"
             " met de hand bewerkt sinds de vorige keer. Gebruik --overschrijf om"
