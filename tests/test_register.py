@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from brievenbus.output.manifest import excel_safe
 from tests.conftest import RunBrief
 
 DATE = "2026-04-28"
@@ -93,23 +92,6 @@ def test_with_a_register_the_manifest_is_never_read(run_brief: RunBrief, workdir
     (folder / "manifest.csv").unlink()
     assert_nothing_skipped(run_brief, folder)
     assert len(manifest_rows(folder)) == 13
-
-
-@pytest.mark.parametrize(
-    ("text", "cell"),
-    [
-        ("=SOM(A1)", "'=SOM(A1)"),
-        ("+31 6", "'+31 6"),
-        ("-Lijst", "'-Lijst"),
-        ("@lijst", "'@lijst"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("VVD", "VVD"),
-    ],
-)
-def test_cells_are_never_formulas(text: str, cell: str) -> None:
-    """A cell Excel would run as a formula is written as text."""
-    assert excel_safe(text) == cell
 
 
 def test_party_named_like_a_formula(run_brief: RunBrief, local_data: Path, workdir: Path) -> None:

@@ -25,7 +25,6 @@ def outcome(workdir: Path, name: str, status: LetterStatus, **fields: object) ->
         output_dir=workdir / "brieven",
         path=workdir / "brieven" / f"{name}.docx",
         overwrite=False,
-        previous_sha256=None,
     )
     return Outcome(job, name.capitalize(), status, **fields)  # type: ignore[arg-type]
 

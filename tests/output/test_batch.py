@@ -12,9 +12,20 @@ from brievenbus.inputs.models import Council
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.batch import plan_jobs, run_jobs
 from brievenbus.output.files import LetterStatus
-from brievenbus.output.manifest import MANIFEST_NAME, read_manifest
+from brievenbus.output.folder import MANIFEST_NAME
+from brievenbus.output.lock import LOCK_NAME
+from brievenbus.output.register import REGISTER_NAME, LetterRecord, Register
 
 DATE = datetime.date(2026, 3, 18)
+
+
+def recorded(output: Path) -> dict[str, LetterRecord]:
+    """The register's letters, by file."""
+    register = Register.open(output)
+    try:
+        return {record.path: record for record in register.letters()}
+    finally:
+        register.close()
 
 
 @pytest.fixture
@@ -59,17 +70,15 @@ def test_run_records_and_a_rerun_is_unchanged(workspace: Workspace, workdir: Pat
     output = workdir / "brieven"
     targets = [workspace.dataset.find_municipality(n) for n in ("Huizen", "Groningen")]
     output.mkdir()
-    (output / ".brief-oud.tmp").write_bytes(b"half")  # left by a killed run
+    (output / ".brief-k3j2h1x0.tmp").write_bytes(b"half")  # left by a killed run
     first = run_jobs(workspace, plan_jobs(workspace, targets, output, date=DATE))
     assert first.counts() == {LetterStatus.NEW: 2}
     assert first.default_sender_municipalities == ["Groningen"]
-    assert sorted(p.name for p in output.iterdir()) == [
-        "groningen.docx",
-        "huizen.docx",
-        MANIFEST_NAME,
-    ]
-    rows = read_manifest(output)
-    assert {k: (r["gemeentecode"], r["status"], r["briefsoort"]) for k, r in rows.items()} == {
+    assert sorted(p.name for p in output.iterdir()) == sorted(
+        [LOCK_NAME, REGISTER_NAME, "groningen.docx", "huizen.docx", MANIFEST_NAME]
+    )
+    rows = recorded(output)
+    assert {k: (r.municipality_code, r.status, r.kind) for k, r in rows.items()} == {
         "groningen.docx": ("GM0014", "nieuw", "verkiezingen"),
         "huizen.docx": ("GM0406", "nieuw", "verkiezingen"),
     }
@@ -96,8 +105,8 @@ def test_a_failing_letter_is_recorded_and_the_batch_goes_on(
         failed.reason
         == "sjablonen/verkiezingen.md.j2:1: fout in het sjabloon: 'onbekend' bestaat niet"
     )
-    assert failed.manifest_row()["status"] == "fout"
-    assert read_manifest(workdir / "brieven")["huizen.docx"]["reden"] == failed.reason
+    assert failed.record().status == "fout"
+    assert recorded(workdir / "brieven")["huizen.docx"].reason == failed.reason
 
 
 def test_only_failures_leave_no_folder_behind(small_data: Path, workdir: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brievenbus.errors import OutputError
-from brievenbus.output.files import LetterStatus, write_letter
+from brievenbus.output.files import LetterStatus, edited_by_hand, write_letter
 
 
 def sha(data: bytes) -> str:
@@ -29,8 +29,8 @@ def test_new_then_unchanged_then_updated(tmp_path: Path) -> None:
     path = tmp_path / "huizen" / "vvd.docx"
     assert write_letter(b"v1", path) is LetterStatus.NEW
     assert write_letter(b"v1", path) is LetterStatus.UNCHANGED
-    # Not edited since we wrote it (the manifest's hash matches): simply out of date.
-    assert write_letter(b"v2", path, previous_sha256=sha(b"v1")) is LetterStatus.CHANGED
+    # Not edited since we wrote it (the register knows its hash): simply out of date.
+    assert write_letter(b"v2", path, known={sha(b"v1")}) is LetterStatus.CHANGED
     assert path.read_bytes() == b"v2"
 
 
@@ -38,12 +38,18 @@ def test_an_edited_letter_is_kept_unless_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "huizen.docx"
     write_letter(b"v1", path)
     path.write_bytes(b"met de hand bewerkt")
-    assert write_letter(b"v2", path, previous_sha256=sha(b"v1")) is LetterStatus.SKIPPED
+    assert write_letter(b"v2", path, known={sha(b"v1")}) is LetterStatus.SKIPPED
     assert write_letter(b"v2", path) is LetterStatus.SKIPPED
     assert path.read_bytes() == b"met de hand bewerkt"
     assert write_letter(b"v2", path, overwrite=True) is LetterStatus.CHANGED
     assert path.read_bytes() == b"v2"
     assert [p.name for p in tmp_path.iterdir()] == ["huizen.docx"]  # no temporary files left
+
+
+def test_an_empty_file_is_a_crash_not_an_edit() -> None:
+    assert not edited_by_hand(b"", known=())
+    assert edited_by_hand(b"v1", known=())
+    assert not edited_by_hand(b"v1", known={sha(b"v1")})
 
 
 def test_a_folder_that_cannot_be_made(workdir: Path) -> None:
