@@ -302,4 +302,4 @@ def test_foreign_manifest_is_not_read(run_brief: RunBrief, workdir: Path) -> Non
     result = run_brief("genereer", "Huizen", "--datum", NEXT_DATE)
     assert result.exit_code == 0
     assert "overgeslagen: brieven/huizen.docx" in result.stdout
-    assert "1 brief overgeslagen: met de hand bewerkt" in result.stderr
+    assert "1 brief overgeslagen (brieven/huizen.docx): met de hand bewerkt" in result.stderr
