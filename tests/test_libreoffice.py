@@ -134,7 +134,7 @@ def test_pdf_option_puts_pdfs_beside_letters(run_brief: RunBrief, workdir: Path)
     untouched_pdf = (workdir / "brieven" / "huizen" / "cda.pdf").stat().st_mtime_ns
     again = run_brief("genereer", "Huizen", "Almere", "--per-fractie", "--limiet", "3", "--pdf")
     assert again.exit_code == 0, again.stderr
-    assert "1 brief overgeslagen: met de hand bewerkt" in again.stderr
+    assert "1 brief overgeslagen (brieven/huizen/vvd.docx): met de hand bewerkt" in again.stderr
     text = subprocess.run(
         ["pdftotext", str(letter.with_suffix(".pdf")), "-"],
         capture_output=True,
