@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from brievenbus.cli import data_commands, import_commands, letter_commands, workspace_commands
+from brievenbus.cli import (
+    data_commands,
+    followup_commands,
+    import_commands,
+    letter_commands,
+    workspace_commands,
+)
 from brievenbus.cli.common import out
 from brievenbus.cli.dutch import install
 
@@ -67,6 +73,15 @@ import_app = typer.Typer(
 )
 import_app.command("cbs")(import_commands.import_cbs)
 app.add_typer(import_app, name="importeer")
+
+followup_app = typer.Typer(
+    help="Wie verstuurde, wie antwoordde, wat is toegezegd.", invoke_without_command=True
+)
+followup_app.callback(invoke_without_command=True)(followup_commands.show_followup)
+followup_app.command("markeer")(followup_commands.mark_letters)
+followup_app.command("inlezen")(followup_commands.read_in)
+followup_app.command("rapport")(followup_commands.write_report)
+app.add_typer(followup_app, name="opvolging")
 
 
 def main() -> None:
