@@ -193,10 +193,9 @@ def read_in(
     shown = display_path(workbook_path)
     names = {m.code: m.naam for m in workspace.dataset.municipalities}
     try:
+        sheet = read_workbook(workbook_path)  # a broken or hostile file stops here
         with _followup(output_dir) as register:
-            letters = register.letters()
-            kinds = {*workspace.kinds, *(letter.kind for letter in letters)}
-            sheet = read_workbook(workbook_path)
+            kinds = {*workspace.kinds, *(letter.kind for letter in register.letters())}
             incoming = resolve_rows(workspace.dataset, kinds, workbook_path, sheet)
             merged = merge(register.records(), incoming, overwrite)
             texts = [describe_conflict(c, names, shown.name) for c in merged.conflicts]
