@@ -8,7 +8,8 @@ shared machines move 15–25% between runs; ratios much less). Targets (issue 5)
 >= 500 letters/s end to end, >= 10x a docxtpl loop, `brief --help` < 0.25 s,
 `brief genereer Huizen` < 0.6 s. Issue 13: a fresh national batch, with the
 register and its fsyncs, >= 1,000 letters/s; an unchanged re-run <= 40 % of
-a fresh run's time.
+a fresh run's time. Issue 17: `brief opvolging` on the national register
+<= 1 s, `brief opvolging rapport` <= 2 s.
 """
 
 from __future__ import annotations
@@ -127,6 +128,23 @@ def docxtpl_rate(letters: int, folder: Path) -> float:
     return len(jobs) / (time.perf_counter() - start)
 
 
+def fill_followup(folder: Path) -> int:
+    """Follow-up for the national register as a campaign might have it: every letter
+    sent, every third answered, every sixth with a promise. Returns the letters."""
+    from brievenbus.output.followup import FollowUp, FollowUpRegister, Subject
+
+    with FollowUpRegister.open(folder) as register:
+        letters = register.letters()
+        changes = {}
+        for index, letter in enumerate(letters):
+            answered = "2026-05-12" if index % 3 == 0 else ""
+            promise = "Agendeert het verdrag in de raad" if index % 6 == 0 else ""
+            subject = Subject(letter.municipality_code, letter.party, letter.kind)
+            changes[subject] = FollowUp("2026-05-01", answered, promise)
+        register.save(changes)
+    return len(letters)
+
+
 def main() -> None:
     """Run every measurement and print the figures and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -161,6 +179,9 @@ def main() -> None:
         letters = len(list((folder / "alle0").rglob("*.docx")))
         rate = letters / batch
         baseline = docxtpl_rate(options.docxtpl_letters, folder)
+        followed = fill_followup(folder / "alle0")
+        overview = wall([brief, "opvolging", "--uitvoer", "alle0"], folder, runs=5)
+        report = wall([brief, "opvolging", "rapport", "--uitvoer", "alle0"], folder, runs=5)
 
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(
@@ -185,6 +206,10 @@ def main() -> None:
     print(
         f"brief genereer Huizen:   {one_letter_median:.3f} s median, {one_letter:.3f} s best of 5 (target < 0.6 s)"
     )
+    print(
+        f"brief opvolging:         {overview:.3f} s median of 5, {followed} letters (target <= 1 s)"
+    )
+    print(f"brief opvolging rapport: {report:.3f} s median of 5 (target <= 2 s)")
 
 
 if __name__ == "__main__":

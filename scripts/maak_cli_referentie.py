@@ -26,6 +26,8 @@ def commands() -> list[tuple[str, Any]]:
     for name in root.list_commands(context):
         command = root.get_command(context, name)
         if hasattr(command, "list_commands"):  # a group such as `importeer`
+            if command.invoke_without_command:  # `brief opvolging` is a command itself too
+                found.append((name, command))
             sub_context = typer.Context(command, info_name=name, parent=context)
             for sub in command.list_commands(sub_context):
                 found.append((f"{name} {sub}", command.get_command(sub_context, sub)))

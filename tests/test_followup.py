@@ -6,7 +6,6 @@ import datetime
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from brievenbus.output.followup import FollowUp, FollowUpRegister, Subject

@@ -220,9 +220,7 @@ def test_filled_workbook_is_not_overwritten(run_brief: RunBrief) -> None:
     assert export(run_brief, folder) == path  # written by brief: replaced without asking
 
 
-def test_workbook_unpacking_too_large(
-    run_brief: RunBrief, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_workbook_unpacking_too_large(run_brief: RunBrief, monkeypatch: pytest.MonkeyPatch) -> None:
     """A workbook that unpacks beyond the limit is refused before openpyxl opens it."""
     folder = make(run_brief, ALMERE)
     path = export(run_brief, folder)

@@ -74,9 +74,7 @@ import_app = typer.Typer(
 import_app.command("cbs")(import_commands.import_cbs)
 app.add_typer(import_app, name="importeer")
 
-followup_app = typer.Typer(
-    help="Wie verstuurde, wie antwoordde, wat is toegezegd.", invoke_without_command=True
-)
+followup_app = typer.Typer(invoke_without_command=True)  # help: show_followup's docstring
 followup_app.callback(invoke_without_command=True)(followup_commands.show_followup)
 followup_app.command("markeer")(followup_commands.mark_letters)
 followup_app.command("inlezen")(followup_commands.read_in)

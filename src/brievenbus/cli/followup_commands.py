@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, PartyOption, fail, open_workspace, out, say, warn
+from brievenbus.cli.common import DataOption, PartyOption, fail, out, say, warn
 from brievenbus.errors import BriefError, DataError, Problem
 
 if TYPE_CHECKING:
+    from brievenbus.inputs.dataset import Dataset
     from brievenbus.inputs.models import Municipality
-    from brievenbus.letters.workspace import Workspace
     from brievenbus.output.followup import FollowUpRegister, Grouping, LetterFollowUp, Tally
 
 FolderOption = Annotated[
@@ -69,14 +69,14 @@ def show_followup(
 
     if per not in {g.value for g in Grouping}:
         fail(DataError.simple(f"--per {per} bestaat niet", "kies provincie, club of fractie"))
-    workspace = open_workspace(data_dir)
+    dataset, kinds = _open_data(data_dir)
     try:
         with _followup(output_dir) as register:
-            rows = _rows(workspace, register)
+            rows = _rows(dataset, register)
             if excel:
                 from brievenbus.output.followup_excel import write_workbook
 
-                written = write_workbook(register, rows, _kinds(workspace, rows), overwrite)
+                written = write_workbook(register, rows, _kinds(kinds, rows), overwrite)
     except BriefError as error:
         fail(error)
     _print_table(count(rows, Grouping(per)), Grouping(per))
@@ -140,9 +140,9 @@ def mark_letters(
                 "geef --verstuurd, --antwoord, --toezegging of --notitie",
             )
         )
-    workspace = open_workspace(data_dir)
+    dataset, _ = _open_data(data_dir)
     try:
-        target = workspace.dataset.find_municipality(municipality)
+        target = dataset.find_municipality(municipality)
         chosen = _party_name(target, party)
         with _followup(output_dir) as register:
             subjects = subjects_of(register.letters(), target.code, chosen)
@@ -189,14 +189,14 @@ def read_in(
     from brievenbus.output.followup import describe_conflict, merge
     from brievenbus.output.followup_excel import read_workbook, resolve_rows
 
-    workspace = open_workspace(data_dir)
+    dataset, kinds = _open_data(data_dir)
     shown = display_path(workbook_path)
-    names = {m.code: m.naam for m in workspace.dataset.municipalities}
+    names = {m.code: m.naam for m in dataset.municipalities}
     try:
         sheet = read_workbook(workbook_path)  # a broken or hostile file stops here
         with _followup(output_dir) as register:
-            kinds = {*workspace.kinds, *(letter.kind for letter in register.letters())}
-            incoming = resolve_rows(workspace.dataset, kinds, workbook_path, sheet)
+            known = {*kinds, *(letter.kind for letter in register.letters())}
+            incoming = resolve_rows(dataset, known, workbook_path, sheet)
             merged = merge(register.records(), incoming, overwrite)
             texts = [describe_conflict(c, names, shown.name) for c in merged.conflicts]
             if texts and not overwrite:
@@ -234,11 +234,11 @@ def write_report(output_dir: FolderOption = Path("brieven"), data_dir: DataOptio
     from brievenbus.fileio import atomic_write, display_path, write_error
     from brievenbus.output.followup_report import REPORT_NAME, build_report
 
-    workspace = open_workspace(data_dir)
+    dataset, _ = _open_data(data_dir)
     path = output_dir / REPORT_NAME
     try:
         with _followup(output_dir) as register:
-            rows = _rows(workspace, register)
+            rows = _rows(dataset, register)
         page = build_report(rows, str(display_path(output_dir)))
         try:
             atomic_write(path, page.encode("utf-8"))
@@ -257,14 +257,26 @@ def _followup(output_dir: Path) -> Iterator[FollowUpRegister]:
         yield register
 
 
-def _rows(workspace: Workspace, register: FollowUpRegister) -> list[LetterFollowUp]:
+def _open_data(data_dir: Path | None) -> tuple[Dataset, list[str]]:
+    """The data and the letter kinds, without what rendering letters needs (faster)."""
+    from brievenbus.inputs.dataset import load_dataset
+    from brievenbus.letters.rendering import letter_kinds
+
+    try:
+        kinds = letter_kinds()
+        return load_dataset(data_dir, kinds), kinds
+    except BriefError as error:
+        fail(error)
+
+
+def _rows(dataset: Dataset, register: FollowUpRegister) -> list[LetterFollowUp]:
     from brievenbus.output.followup import overview
 
-    return overview(workspace.dataset, register.letters(), register.records())
+    return overview(dataset, register.letters(), register.records())
 
 
-def _kinds(workspace: Workspace, rows: list[LetterFollowUp]) -> list[str]:
-    return sorted({*workspace.kinds, *(row.subject.kind for row in rows)})
+def _kinds(kinds: list[str], rows: list[LetterFollowUp]) -> list[str]:
+    return sorted({*kinds, *(row.subject.kind for row in rows)})
 
 
 def _dates(raw: dict[str, tuple[str, str | None]]) -> dict[str, str]:

@@ -17,9 +17,11 @@ from brievenbus.letters.rendering import format_dutch_date
 from brievenbus.output.followup import Grouping, LetterFollowUp, Tally, count
 
 REPORT_NAME = "opvolging.html"
-_BAR_WIDTH = 360
-_LABEL_WIDTH = 150
-_ROW_HEIGHT = 30
+_CHART_WIDTH = 420
+_BAR_WIDTH = 260
+_ROW_HEIGHT = 46
+# Column heads with soft hyphens, so the table fits a phone without scrolling.
+_HEADS = ("ver&shy;stuurd", "beant&shy;woord", "toe&shy;zeggingen", "% beant&shy;woord")
 
 _STYLE = """
 :root { color-scheme: light; --accent: #0b5e7a; --track: #e4ebee; --line: #c9d3d8; }
@@ -31,7 +33,7 @@ h1 { font-size: 1.6rem; margin: 0.5rem 0; color: var(--accent); }
 h2 { font-size: 1.2rem; margin: 1.6rem 0 0.6rem; border-bottom: 2px solid var(--accent); }
 h3 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 .samenvatting { font-size: 1.05rem; }
-svg { width: 100%; height: auto; max-width: 40rem; display: block; }
+svg { width: 100%; height: auto; max-width: 30rem; display: block; }
 .tabel { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); text-align: right; }
@@ -41,7 +43,11 @@ tfoot td { font-weight: bold; border-top: 2px solid #1c2326; }
 ul { padding-left: 1.2rem; margin: 0.2rem 0; }
 li { margin: 0.2rem 0; }
 .klein { color: #52616a; font-size: 0.9rem; }
-@media (max-width: 30rem) { main { padding: 0.6rem; } th, td { padding: 0.3rem; } }
+@media (max-width: 30rem) {
+  main { padding: 0.6rem; }
+  table { font-size: 0.78rem; }
+  th, td { padding: 0.3rem 0.15rem; }
+}
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
   body { font-size: 10pt; }
@@ -93,16 +99,15 @@ def build_report(
 
 
 def chart(groups: Sequence[tuple[str, Tally]]) -> str:
-    """A horizontal bar per province: answered as a share of sent."""
-    width = _LABEL_WIDTH + _BAR_WIDTH + 130
-    height = _ROW_HEIGHT * max(len(groups), 1) + 10
+    """A bar per province (name above it): answered as a share of sent."""
+    height = _ROW_HEIGHT * max(len(groups), 1)
     lines = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img"'
-        ' aria-labelledby="grafiek-titel" font-size="13">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_CHART_WIDTH} {height}"'
+        ' role="img" aria-labelledby="grafiek-titel" font-size="14">',
         '<title id="grafiek-titel">Beantwoord per provincie</title>',
     ]
     for index, (name, tally) in enumerate(groups):
-        y = 5 + index * _ROW_HEIGHT
+        y = index * _ROW_HEIGHT
         rate = tally.response_rate
         bar = round(_BAR_WIDTH * (rate or 0))
         if rate is None:
@@ -111,11 +116,10 @@ def chart(groups: Sequence[tuple[str, Tally]]) -> str:
             label = f"{tally.percent} ({tally.answered} van {tally.sent})"
         lines += [
             f'<g class="balk" data-provincie="{escape(name)}">',
-            f'<text x="{_LABEL_WIDTH - 8}" y="{y + 18}" text-anchor="end">{escape(name)}</text>',
-            f'<rect x="{_LABEL_WIDTH}" y="{y + 4}" width="{_BAR_WIDTH}" height="20"'
-            ' fill="#e4ebee"/>',
-            f'<rect x="{_LABEL_WIDTH}" y="{y + 4}" width="{bar}" height="20" fill="#0b5e7a"/>',
-            f'<text x="{_LABEL_WIDTH + _BAR_WIDTH + 8}" y="{y + 18}">{escape(label)}</text>',
+            f'<text x="0" y="{y + 15}" font-weight="bold">{escape(name)}</text>',
+            f'<rect x="0" y="{y + 21}" width="{_BAR_WIDTH}" height="16" fill="#e4ebee"/>',
+            f'<rect x="0" y="{y + 21}" width="{bar}" height="16" fill="#0b5e7a"/>',
+            f'<text x="{_BAR_WIDTH + 8}" y="{y + 34}">{escape(label)}</text>',
             "</g>",
         ]
     lines.append("</svg>")
@@ -124,10 +128,11 @@ def chart(groups: Sequence[tuple[str, Tally]]) -> str:
 
 def table(groups: Sequence[tuple[str, Tally]], total: Tally) -> str:
     """The counts per province with a total row."""
-    head = ("provincie", "brieven", "verstuurd", "beantwoord", "toezeggingen", "% beantwoord")
     lines = [
         '<div class="tabel"><table>',
-        "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>",
+        "<thead><tr><th>provincie</th><th>brieven</th>"
+        + "".join(f"<th>{head}</th>" for head in _HEADS)
+        + "</tr></thead>",
         "<tbody>",
     ]
     lines += [_table_row(name, tally) for name, tally in groups]
