@@ -232,3 +232,21 @@ def test_workbook_unpacking_too_large(run_brief: RunBrief, monkeypatch: pytest.M
     assert result.stderr.startswith(
         "Fout: brieven/opvolging.xlsx pakt uit tot meer dan 0 MB of 1000 delen"
     )
+
+
+def test_rows_about_letters_made_elsewhere(run_brief: RunBrief, workdir: Path) -> None:
+    """A club's row about a letter the coordinator's folder lacks is kept, counted and reported."""
+    national = make(run_brief, ZEELAND, folder="landelijk")
+    almere = make(run_brief, ALMERE, folder="club-almere")
+    filled = workdir / "almere.xlsx"
+    row = fill(export(run_brief, almere), {("Almere", "CDA"): {"verstuurd": "2-5-2026"}}, filled)
+
+    result = run_brief("opvolging", "inlezen", str(filled), "--uitvoer", str(national))
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(
+        f"Let op: 1 rij(en) gaan over brieven die niet in landelijk staan (bv. rij {row}:"
+        " Almere · CDA · verkiezingen); hun opvolging is bewaard en telt mee"
+    ), result.stderr
+    counted = table(run_brief("opvolging", "--uitvoer", str(national)).stdout)
+    assert counted["Flevoland"] == ["1", "1", "0", "0", "0 %"]

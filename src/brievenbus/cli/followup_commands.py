@@ -186,7 +186,7 @@ def read_in(
         brief opvolging inlezen opvolging-club-huizen.xlsx --uitvoer brieven
     """
     from brievenbus.fileio import display_path
-    from brievenbus.output.followup import describe_conflict, merge
+    from brievenbus.output.followup import describe_conflict, letters_elsewhere, merge
     from brievenbus.output.followup_excel import read_workbook, resolve_rows
 
     dataset, kinds = _open_data(data_dir)
@@ -195,31 +195,47 @@ def read_in(
     try:
         sheet = read_workbook(workbook_path)  # a broken or hostile file stops here
         with _followup(output_dir) as register:
-            known = {*kinds, *(letter.kind for letter in register.letters())}
+            letters = register.letters()
+            known = {*kinds, *(letter.kind for letter in letters)}
             incoming = resolve_rows(dataset, known, workbook_path, sheet)
             merged = merge(register.records(), incoming, overwrite)
             texts = [describe_conflict(c, names, shown.name) for c in merged.conflicts]
             if texts and not overwrite:
-                problems = [Problem(shown, None, text) for text in texts]
-                problems.append(
-                    Problem(
-                        None,
-                        None,
-                        f"{len(texts)} tegenstrijdige waarde(n); er is niets veranderd",
-                        "pas de rij aan, of neem de waarden uit het bestand over met --overschrijf",
-                    )
-                )
-                raise DataError(*problems)
+                raise _conflict_error(shown, texts)
             register.save(merged.changes)
     except BriefError as error:
         fail(error)
     for text in texts:
         warn(f"{text}; de waarde uit {shown.name} is overgenomen (--overschrijf)")
+    elsewhere = letters_elsewhere(letters, incoming)
+    if elsewhere:
+        where, subject = elsewhere[0]
+        example = (
+            f"{where}: {names.get(subject.code, subject.code)} · {subject.party or '(hele raad)'}"
+        )
+        warn(
+            f"{len(elsewhere)} rij(en) gaan over brieven die niet in {display_path(output_dir)}"
+            f" staan (bv. {example} · {subject.kind}); hun opvolging is bewaard en telt mee"
+        )
     changed = len(merged.changes)
     say(
         f"{shown}: {len(incoming)} rijen gelezen,"
         f" {changed} {'brief' if changed == 1 else 'brieven'} bijgewerkt."
     )
+
+
+def _conflict_error(shown: Path, texts: list[str]) -> DataError:
+    """Every conflict, then: nothing changed, and how to choose."""
+    problems = [Problem(shown, None, text) for text in texts]
+    problems.append(
+        Problem(
+            None,
+            None,
+            f"{len(texts)} tegenstrijdige waarde(n); er is niets veranderd",
+            "pas de rij aan, of neem de waarden uit het bestand over met --overschrijf",
+        )
+    )
+    return DataError(*problems)
 
 
 def write_report(output_dir: FolderOption = Path("brieven"), data_dir: DataOption = None) -> None:

@@ -341,6 +341,18 @@ def subjects_of(letters: Iterable[LetterRecord], code: str, party: str | None) -
     return sorted(found)
 
 
+def letters_elsewhere(
+    letters: Iterable[LetterRecord], incoming: Iterable[tuple[str, Subject, FollowUp]]
+) -> list[tuple[str, Subject]]:
+    """Filled rows about letters this folder does not hold (a club wrote them elsewhere)."""
+    here = {Subject(r.municipality_code, r.party, r.kind) for r in letters if r.sha256}
+    return [
+        (where, subject)
+        for where, subject, followup in incoming
+        if subject not in here and followup != FollowUp()
+    ]
+
+
 def describe_conflict(conflict: Conflict, names: Mapping[str, str], file_name: str) -> str:
     """'rij 14: Huizen · PvdA · verkiezingen: antwoord 2026-05-03, het register zegt …'."""
     subject = conflict.subject
