@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from brievenbus.output.followup import FollowUp, FollowUpRegister, Subject
+from brievenbus.output.followup import FollowUp, FollowUpRegister, Subject, merge, read_date
 from tests.conftest import RunBrief
 
 DATE = "2026-04-28"
@@ -162,3 +162,41 @@ def test_followup_survives_a_new_batch(run_brief: RunBrief, local_data: Path) ->
         "2026-05-01", "2026-05-09", "Agendeert het in de raad", "bellen"
     )
     assert table(run_brief("opvolging").stdout)["Flevoland"] == ["14", "1", "1", "1", "100 %"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-05-03", datetime.date(2026, 5, 3)),
+        ("3-5-2026", datetime.date(2026, 5, 3)),
+        ("03/05/2026", datetime.date(2026, 5, 3)),
+        (" Vandaag ", datetime.date(2026, 6, 1)),
+        ("31-2-2026", None),
+        ("3 mei", None),
+        ("", None),
+    ],
+)
+def test_dates_as_people_write_them(text: str, expected: datetime.date | None) -> None:
+    """ISO dates, Dutch day-month-year and 'vandaag' are dates; anything else is not."""
+    assert read_date(text, today=datetime.date(2026, 6, 1)) == expected
+
+
+def test_merge_keeps_what_is_there_and_reports_disagreement() -> None:
+    """Empty cells change nothing; two rows of one file that disagree are a conflict too."""
+    vvd = Subject("GM0034", "VVD", "verkiezingen")
+    d66 = Subject("GM0034", "D66", "verkiezingen")
+    existing = {vvd: FollowUp(sent="2026-05-01", note="gebeld")}
+    incoming = [
+        ("rij 2", vvd, FollowUp(answered="2026-05-03")),
+        ("rij 3", vvd, FollowUp(answered="2026-05-04")),
+        ("rij 4", d66, FollowUp()),
+    ]
+
+    kept = merge(existing, incoming)
+    taken = merge(existing, incoming, overwrite=True)
+
+    assert kept.changes == {vvd: FollowUp("2026-05-01", "2026-05-03", note="gebeld")}
+    assert [(c.old_source, c.old, c.new_source, c.new) for c in kept.conflicts] == [
+        ("rij 2", "2026-05-03", "rij 3", "2026-05-04")
+    ]
+    assert taken.changes == {vvd: FollowUp("2026-05-01", "2026-05-04", note="gebeld")}

@@ -202,13 +202,16 @@ def _clean(value: object) -> object:
 def read_workbook(path: Path) -> list[SheetRow]:
     """The filled rows of a follow-up workbook, within the limits; Dutch errors."""
     shown = display_path(path)
-    data = read_bytes(path, f"kan {shown} niet lezen", "controleer de naam van het bestand")
-    if len(data) > MAX_FILE_BYTES:
+    if path.exists() and not path.is_file() and not path.is_dir():  # a pipe would block
+        raise DataError.simple(f"kan {shown} niet lezen (dat is geen gewoon bestand)", _READ_HINT)
+    size = path.stat().st_size if path.is_file() else 0  # read_bytes names any other trouble
+    if size > MAX_FILE_BYTES:
         raise DataError.simple(
             f"{shown} is te groot voor een opvolgingsregister"
-            f" ({len(data) // 1_000_000} MB; hoogstens {MAX_FILE_BYTES // 1_000_000} MB)",
+            f" ({size // 1_000_000} MB; hoogstens {MAX_FILE_BYTES // 1_000_000} MB)",
             "gebruik het bestand dat brief opvolging --excel maakte",
         )
+    data = read_bytes(path, f"kan {shown} niet lezen", "controleer de naam van het bestand")
     _check_zip(data, shown)
     from openpyxl import load_workbook
 
@@ -218,6 +221,10 @@ def read_workbook(path: Path) -> list[SheetRow]:
         raise DataError.simple(f"{shown} is geen leesbare Excel-werkmap", _READ_HINT) from None
     try:
         return _sheet_rows(workbook, shown)
+    except BriefError:
+        raise
+    except Exception:  # a broken sheet shows only while its rows are read
+        raise DataError.simple(f"{shown} is geen leesbare Excel-werkmap", _READ_HINT) from None
     finally:
         workbook.close()
 
