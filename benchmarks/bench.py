@@ -131,15 +131,14 @@ def docxtpl_rate(letters: int, folder: Path) -> float:
 def fill_followup(folder: Path) -> int:
     """Follow-up for the national register as a campaign might have it: every letter
     sent, every third answered, every sixth with a promise. Returns the letters."""
-    from brievenbus.output.followup import FollowUp, FollowUpRegister, Subject
+    from brievenbus.output.followup import FollowUp, FollowUpRegister
 
     with FollowUpRegister.open(folder) as register:
         letters = register.letters()
         changes = {}
-        for index, letter in enumerate(letters):
+        for index, subject in enumerate(letters):
             answered = "2026-05-12" if index % 3 == 0 else ""
             promise = "Agendeert het verdrag in de raad" if index % 6 == 0 else ""
-            subject = Subject(letter.municipality_code, letter.party, letter.kind)
             changes[subject] = FollowUp("2026-05-01", answered, promise)
         register.save(changes)
     return len(letters)

