@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -250,3 +253,34 @@ def test_rows_about_letters_made_elsewhere(run_brief: RunBrief, workdir: Path) -
     ), result.stderr
     counted = table(run_brief("opvolging", "--uitvoer", str(national)).stdout)
     assert counted["Flevoland"] == ["1", "1", "0", "0", "0 %"]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(
+    SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is niet geïnstalleerd"
+)
+def test_saved_again_in_libreoffice_calc(run_brief: RunBrief, workdir: Path) -> None:
+    """A register filled in and saved by LibreOffice Calc reads back with its dates."""
+    assert SOFFICE, "CI installs LibreOffice (.ci/run)"
+    folder = make(run_brief, ALMERE)
+    filled = workdir / "ingevuld.xlsx"
+    answer = {"verstuurd": datetime.date(2026, 5, 1), "antwoord": datetime.date(2026, 5, 12)}
+    fill(export(run_brief, folder), {("Almere", "VVD"): {**answer, "toezegging": "Motie"}}, filled)
+    profile = (workdir / "lo-profiel").as_uri()
+    subprocess.run(
+        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={profile}",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "calc", str(filled)],
+        cwd=workdir, capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    saved = workdir / "calc" / "ingevuld.xlsx"
+    if not saved.exists() and not os.environ.get("CI"):
+        pytest.skip("LibreOffice Calc is niet geïnstalleerd (libreoffice-calc-nogui)")
+
+    result = run_brief("opvolging", "inlezen", str(saved))
+
+    assert result.exit_code == 0, result.stderr
+    assert records(folder) == {
+        Subject("GM0034", "VVD", "verkiezingen"): FollowUp("2026-05-01", "2026-05-12", "Motie")
+    }
