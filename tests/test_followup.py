@@ -46,15 +46,15 @@ def test_mark_and_count_per_province(run_brief: RunBrief) -> None:
     make(run_brief, ZEELAND, ALMERE)
     today = datetime.date.today().isoformat()
 
-    marked = run_brief("opvolging", "markeer", "Middelburg", "--verstuurd", "2026-05-01")
+    marked = run_brief("opvolging", "markeer", "Middelburg", "--verstuurd")  # no date: today
     answered = run_brief(
-        "opvolging", "markeer", "almere", "--fractie", "pvda", "--verstuurd", "vandaag",
+        "opvolging", "markeer", "almere", "--fractie", "pvda", "--verstuurd",
         "--antwoord", "3-5-2026", "--toezegging", "Motie in juni",
     )  # fmt: skip
     shown = run_brief("opvolging")
 
     assert marked.exit_code == 0, marked.stderr
-    assert "Middelburg · (hele raad) · verkiezingen: verstuurd 2026-05-01" in marked.stdout
+    assert f"Middelburg · (hele raad) · verkiezingen: verstuurd {today}" in marked.stdout
     assert answered.exit_code == 0, answered.stderr
     assert f"Almere · {PVDA} · verkiezingen: verstuurd {today}, antwoord 2026-05-03" in (
         answered.stdout

@@ -76,7 +76,7 @@ app.add_typer(import_app, name="importeer")
 
 followup_app = typer.Typer(invoke_without_command=True)  # help: show_followup's docstring
 followup_app.callback(invoke_without_command=True)(followup_commands.show_followup)
-followup_app.command("markeer")(followup_commands.mark_letters)
+followup_app.command("markeer", cls=followup_commands.MarkCommand)(followup_commands.mark_letters)
 followup_app.command("inlezen")(followup_commands.read_in)
 followup_app.command("rapport")(followup_commands.write_report)
 app.add_typer(followup_app, name="opvolging")

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from brievenbus.cli.common import DataOption, PartyOption, fail, out, say, warn
 from brievenbus.errors import BriefError, DataError, Problem
@@ -29,6 +30,26 @@ FolderOption = Annotated[
     typer.Option("--uitvoer", "-o", help="Map met de brieven en hun register."),
 ]
 _DATE_HINT = "schrijf JJJJ-MM-DD (2026-05-03), D-M-JJJJ (3-5-2026) of vandaag"
+SENT_OPTION = "--verstuurd"
+TODAY = "vandaag"
+
+
+class MarkCommand(TyperCommand):
+    """`markeer`: a bare --verstuurd (last, or before another option) means today.
+
+    Typer has no options with an optional value (Click's ``is_flag=False,
+    flag_value=…``), so the command fills in 'vandaag' before parsing.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # Any: Typer's own Context
+        """The arguments with 'vandaag' after a --verstuurd that has no value."""
+        filled = []
+        for index, arg in enumerate(args):
+            filled.append(arg)
+            following = args[index + 1] if index + 1 < len(args) else None
+            if arg == SENT_OPTION and (following is None or following.startswith("-")):
+                filled.append(TODAY)
+        return super().parse_args(ctx, filled)
 
 
 def show_followup(
@@ -95,8 +116,8 @@ def mark_letters(
     sent: Annotated[
         str | None,
         typer.Option(
-            "--verstuurd",
-            help="Datum van versturen: JJJJ-MM-DD, D-M-JJJJ of vandaag.",
+            SENT_OPTION,
+            help="Datum van versturen: JJJJ-MM-DD, D-M-JJJJ of vandaag (ook zonder datum).",
             metavar="DATUM",
             show_default=False,
         ),
@@ -124,7 +145,7 @@ def mark_letters(
 
     Voorbeelden:
 
-        brief opvolging markeer Huizen --verstuurd vandaag
+        brief opvolging markeer Huizen --verstuurd
 
         brief opvolging markeer Almere --fractie PvdA --antwoord 3-5-2026 --toezegging "Motie"
     """
