@@ -200,3 +200,13 @@ def test_merge_keeps_what_is_there_and_reports_disagreement() -> None:
         ("rij 2", "2026-05-03", "rij 3", "2026-05-04")
     ]
     assert taken.changes == {vvd: FollowUp("2026-05-01", "2026-05-04", note="gebeld")}
+
+
+def test_unknown_grouping(run_brief: RunBrief) -> None:
+    """--per takes provincie, club or fractie; anything else is a Dutch error."""
+    result = run_brief("opvolging", "--per", "gemeente")
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Fout: --per gemeente bestaat niet\n  → kies provincie, club of fractie\n"
+    )
