@@ -56,9 +56,21 @@ YesNo = Annotated[
 MunicipalityCode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^GM\d{4}$")]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Article = Annotated[int, Field(ge=1, le=81)]
-Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Exactly one address, nothing else: no name, no second address after a comma, no
+# group syntax (':' and ';'), no angle brackets. The draft builds the header itself.
+EMAIL_PATTERN = r"^[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+$"
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
+# A name goes into a letter's address block and an e-mail header: one line only.
+SINGLE_LINE_PATTERN = r"^[^\r\n]+$"
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, pattern=SINGLE_LINE_PATTERN)
 ]
+
+# Upper bounds that no real figure reaches: a typo with a few digits too many is
+# reported instead of printed (and Babel cannot format numbers over 28 digits).
+MAX_INHABITANTS = 10_000_000  # the whole country has 18 million; Amsterdam under one
+MAX_SEATS = 100  # the largest council has 45 seats
+MAX_FIGURE = 1_000_000_000  # local counts (reports, registrations) stay far below this
 
 
 class Strict(BaseModel):
@@ -73,7 +85,7 @@ class Strict(BaseModel):
 class Population(Strict):
     """Inhabitants on a reference date, with the source of the figure."""
 
-    aantal: Annotated[int, Field(ge=0)]
+    aantal: Annotated[int, Field(ge=0, le=MAX_INHABITANTS)]
     peildatum: datetime.date
     bron: Text
 
@@ -81,9 +93,9 @@ class Population(Strict):
 class Party(Strict):
     """A party (fractie) in the council, with its leader when known."""
 
-    naam: Text
-    zetels: Annotated[int, Field(ge=0)]
-    fractievoorzitter: Text | None = None
+    naam: Name
+    zetels: Annotated[int, Field(ge=0, le=MAX_SEATS)]
+    fractievoorzitter: Name | None = None
     # Only what the data says: no guessing "heer" or "mevrouw" from a first name.
     aanhef: Literal["heer", "mevrouw"] | None = None
     email: Email | None = None
@@ -93,7 +105,7 @@ class Council(Strict):
     """The municipal council after the last election."""
 
     verkiezing: datetime.date | None = None
-    zetels: Annotated[int, Field(ge=1)] | None = None
+    zetels: Annotated[int, Field(ge=1, le=MAX_SEATS)] | None = None
     bron: Text | None = None
     fracties: list[Party] = []
     opmerking: Text | None = None
@@ -110,8 +122,8 @@ class Municipality(Strict):
     """One municipality (gemeente) with its council and optional overrides."""
 
     code: MunicipalityCode
-    naam: Text
-    naam_gangbaar: Text | None = None
+    naam: Name
+    naam_gangbaar: Name | None = None
     provincie: Text
     inwoners: Population
     raad: Council = Council()
@@ -167,16 +179,16 @@ class MeasuresFile(Strict):
 class Signatory(Strict):
     """Someone who signs on behalf of the club; the name may still be unknown."""
 
-    naam: Text | None = None
-    rol: Text | None = None
+    naam: Name | None = None
+    rol: Name | None = None
 
 
 class Club(Strict):
     """A Soroptimist club that sends letters."""
 
     id: Slug
-    naam: Text
-    plaats: Text | None = None
+    naam: Name
+    plaats: Name | None = None
     ondertekenaars: list[Signatory] = []
     secretariaat: Text | None = None
     email: Email | None = None
@@ -221,7 +233,7 @@ class FactsFile(Strict):
 class Figure(Strict):
     """One local figure: a value for a period, with its source. No value = unknown or secret."""
 
-    waarde: Annotated[float, Field(ge=0)] | None = None
+    waarde: Annotated[float, Field(ge=0, le=MAX_FIGURE)] | None = None
     periode: Text
     bron: Text
     opgehaald: datetime.date
