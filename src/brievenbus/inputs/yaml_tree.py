@@ -135,12 +135,12 @@ class TreeBuilder:
             )
             frame.skip_value = True
             return
-        self.lines[child] = event.start_mark.line + 1
+        self.lines[child] = _line(event)
         frame.key = key
 
     def _place(self, event: yaml.Event, value: Any) -> Location | None:
         """Put a value where the open container wants it; None when it is discarded."""
-        line = event.start_mark.line + 1
+        line = _line(event)
         if not self.stack:
             self.root = value
             self.lines.setdefault((), line)
@@ -161,12 +161,16 @@ class TreeBuilder:
         return location
 
     def _problem(self, event: yaml.Event, message: str, hint: str) -> None:
-        line = event.start_mark.line + 1
+        line = _line(event)
         self.problems.append(Problem(display_path(self.path), line, message, hint))
 
     def _fatal(self, event: yaml.Event, message: str, hint: str) -> DataError:
-        line = event.start_mark.line + 1
+        line = _line(event)
         return DataError(Problem(display_path(self.path), line, message, hint))
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
 
 
 def format_location(location: Location) -> str:
