@@ -14,7 +14,8 @@ from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.plan import unfilled_fields
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX, template_dirs
+from brievenbus.letters.rendering import template_dirs
+from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
@@ -58,18 +59,37 @@ def check_workspace(
     report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
     for club in workspace.dataset.clubs.values():
         report.warnings.extend(unfilled_fields(workspace.dataset, club)[:1])
+    report.problems.extend(_render_all(workspace, today, report))
+    return report
+
+
+def _render_all(
+    workspace: Workspace, today: datetime.date | None, report: CheckReport
+) -> list[Problem]:
+    """Render every municipality's letter; a problem that repeats is reported once.
+
+    A template mistake fails every letter the same way: after the second
+    identical failure that kind is not tried again (a runaway template would
+    otherwise cost its time limit 342 times).
+    """
+    problems: list[Problem] = []
     seen: set[str] = set()
+    given_up: set[str] = set()
     for municipality in workspace.dataset.municipalities:
         try:
-            workspace.render(workspace.plan(municipality, date=today))
+            plan = workspace.plan(municipality, date=today)
+            if plan.kind in given_up:
+                continue
+            workspace.render(plan)
             report.letters_rendered += 1
         except BriefError as error:
-            # A template mistake fails every letter the same way: report it once.
             for problem in error.problems:
-                if str(problem) not in seen:
+                if str(problem) in seen:
+                    given_up.add(plan.kind)
+                else:
                     seen.add(str(problem))
-                    report.problems.append(problem)
-    return report
+                    problems.append(problem)
+    return problems
 
 
 def _old_facts(dataset: Dataset, today: datetime.date) -> list[Problem]:
