@@ -121,6 +121,9 @@ def generate(
             per_party=per_party,
             overwrite=overwrite,
         )
+        clubs = [workspace.dataset.clubs[i] for i in dict.fromkeys(job.club_id for job in jobs)]
+        if problems := workspace.sender_file_problems(clubs):
+            raise BriefError(*problems)
     except BriefError as error:
         fail(error)
     jobs = jobs[:limit] if limit else jobs
