@@ -1,6 +1,8 @@
 """`--eml`: an e-mail draft beside each letter, with the letter attached. Nothing is sent.
 
-The draft is an RFC 5322 message with ``X-Unsent: 1``, so Outlook opens it as
+The headers are built from the standard library's address objects (names
+quoted); the data are checked before (one address per field, names on one
+line, ``inputs.models``). The draft is an RFC 5322 message with ``X-Unsent: 1``, so Outlook opens it as
 a new message to edit and send, and Thunderbird can too (File → Open, then
 "Edit as New"). The recipient is the party leader when the data has an address,
 else the council's clerk (griffie); otherwise the user fills it in.
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime
 import email.policy
 import hashlib
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -34,11 +37,12 @@ def draft_email(
     message = EmailMessage(policy=email.policy.SMTP)
     message["X-Unsent"] = "1"
     message["Subject"] = f"{subject} – gemeente {municipality.naam}"
+    # Address objects quote the name: 'Club <x@evil.example>' stays the club's name.
     if club.email:
-        message["From"] = f"{club.naam} <{club.email}>"
+        message["From"] = Address(display_name=club.naam, addr_spec=club.email)
     recipient = recipient_for(municipality, party)
     if recipient:
-        message["To"] = recipient
+        message["To"] = Address(addr_spec=recipient)
     noon = datetime.datetime.combine(date, datetime.time(12, 0), tzinfo=datetime.UTC)
     message["Date"] = format_datetime(noon)
     message.set_content(_cover_text(club, municipality, party), charset="utf-8")
