@@ -62,5 +62,8 @@ app.add_typer(import_app, name="importeer")
 
 
 def main() -> None:
-    """Entry point of the `brief` console script."""
-    app()
+    """Entry point of the `brief` console script: a bug gives a Dutch message and a
+    crash report, never a traceback (tests call ``app`` and see bugs as they are)."""
+    from brievenbus.cli.crash_report import run_guarded
+
+    run_guarded(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from brievenbus.cli.common import err, out, say, warn
+from brievenbus.cli.common import err, out, plain, say, warn
 from brievenbus.fileio import display_path
 from brievenbus.output.files import LetterStatus
 
@@ -54,7 +54,8 @@ class BatchReport:
             )
             skipped = f" — {outcome.reason}" if status is LetterStatus.SKIPPED else ""
             colour = COLOURS.get(status, "green")
-            say(f"[{colour}]{status.value}:[/] {display_path(outcome.job.path)}{details}{skipped}")
+            line = plain(f"{display_path(outcome.job.path)}{details}{skipped}")
+            say(f"[{colour}]{status.value}:[/] {line}")
 
     def summarise(self, result: BatchResult, workspace: Workspace, resume_command: str) -> None:
         """Warnings, the table of statuses, failures and what to do next."""
@@ -74,7 +75,11 @@ class BatchReport:
         _report_attachments(result)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
-            err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
+            err.print(
+                f"[bold red]Fout:[/] {plain(outcome.reason + hint)}",
+                highlight=False,
+                soft_wrap=True,
+            )
         if skipped := result.count(LetterStatus.SKIPPED):
             letters = "brief" if skipped == 1 else "brieven"
             err.print(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, err, fail, open_workspace, out
+from brievenbus.cli.common import DataOption, err, fail, open_workspace, out, plain
 from brievenbus.errors import BriefError
 
 
@@ -59,14 +59,15 @@ def import_cbs(
         fail(error)
     others = [p for p in report.periods_seen if p != report.period]
     out.print(
-        f"Ingelezen uit {display_path(csv_path)}: periode [bold]{report.period}[/]"
-        + (f" (ook in het bestand: {', '.join(others)})" if others else ""),
+        f"Ingelezen uit {plain(display_path(csv_path))}: periode [bold]{plain(report.period)}[/]"
+        + (f" (ook in het bestand: {plain(', '.join(others))})" if others else ""),
         highlight=False,
         soft_wrap=True,
     )
     for heading, indicator in report.columns.items():
         label = INDICATORS.get(indicator, indicator)
-        out.print(f"  kolom '{heading}' → {indicator} ({label})", highlight=False, soft_wrap=True)
+        column = plain(f"  kolom '{heading}' → {indicator} ({label})")
+        out.print(column, highlight=False, soft_wrap=True)
     out.print(
         f"  {len(report.figures)} gemeenten, {report.imported} cijfers"
         + (
@@ -81,7 +82,7 @@ def import_cbs(
         out.print(f"  overgeslagen: {count} {regions}", highlight=False)
     if report.unmatched:
         err.print(
-            f"[yellow]Let op:[/] niet gevonden als gemeente: {', '.join(report.unmatched)}"
+            f"[yellow]Let op:[/] niet gevonden als gemeente: {plain(', '.join(report.unmatched))}"
             " (opgeheven of samengevoegd?)",
             highlight=False,
             soft_wrap=True,

@@ -20,6 +20,7 @@ from brievenbus.cli.common import (
     open_workspace,
     out,
     parse_date,
+    plain,
     say,
     warn,
 )
@@ -161,7 +162,7 @@ def _show_plan(jobs: list[Job]) -> None:
     from brievenbus.output.batch import describe
 
     for job in jobs:
-        say(f"{display_path(job.path)}  ({describe(job)})")
+        say(plain(f"{display_path(job.path)}  ({describe(job)})"))
     out.print(
         f"[bold]{len(jobs)} brieven gepland;[/] er is niets geschreven (--proef).", highlight=False
     )
@@ -198,4 +199,4 @@ def show_preview(
         fail(error)
     for warning in composition.warnings:
         warn(warning)
-    out.print(preview(composition, f"{plan.kind} · {target.naam} · {plan.club.naam}"))
+    out.print(preview(composition, plain(f"{plan.kind} · {target.naam} · {plan.club.naam}")))

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
+from brievenbus.errors import printable
 from brievenbus.letters.composition import Composition
 from brievenbus.markup import Paragraph
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD
@@ -21,12 +22,12 @@ def preview(composition: Composition, title: str) -> Panel:
     """The whole letter as a rich renderable: letterhead, body, footer."""
     parts: list[Padding | Text | Rule] = []
     for paragraph in composition.slots.get(LETTERHEAD, []):
-        parts.append(Text(paragraph.text, style="bold blue", justify="right"))
+        parts.append(Text(printable(paragraph.text), style="bold blue", justify="right"))
     parts.append(Text())
     parts.extend(_body(composition.body))
     parts.append(Rule(style="dim"))
     for paragraph in composition.slots.get(FOOTER, []):
-        parts.append(Text(paragraph.text, style="dim", justify="center"))
+        parts.append(Text(printable(paragraph.text), style="dim", justify="center"))
     return Panel(Group(*parts), title=title, width=92, padding=(1, 3))
 
 
@@ -72,7 +73,7 @@ def _runs(paragraph: Paragraph) -> Text:
             )
             if on
         )
-        text.append(run.text, style=style or None)
+        text.append(printable(run.text), style=style or None)
         if run.link:
             text.append(f" <{run.link}>", style="dim")
     return text

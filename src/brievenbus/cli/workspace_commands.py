@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out
+from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, plain
 from brievenbus.errors import BriefError
 
 
@@ -55,12 +55,12 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
 
     report = check_workspace(data_dir, templates_dir)
     for problem in report.problems:
-        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {plain(problem)}", highlight=False, soft_wrap=True)
     for warning in report.warnings:
-        err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]Let op:[/] {plain(warning)}", highlight=False, soft_wrap=True)
     if report.dataset is not None:
         for path in report.dataset.paths.values():
-            out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
+            out.print(f"gelezen: {plain(display_path(path))}", highlight=False, soft_wrap=True)
     if not report.ok:
         count = len(report.problems)
         err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")

@@ -1,11 +1,12 @@
 """`--eml`: an e-mail draft beside each letter, with the letter attached. Nothing is sent.
 
-The headers are built from the standard library's address objects (names
-quoted); the data are checked before (one address per field, names on one
-line, ``inputs.models``). The draft is an RFC 5322 message with ``X-Unsent: 1``, so Outlook opens it as
+The draft is an RFC 5322 message with ``X-Unsent: 1``, so Outlook opens it as
 a new message to edit and send, and Thunderbird can too (File → Open, then
-"Edit as New"). The recipient is the party leader when the data has an address,
-else the council's clerk (griffie); otherwise the user fills it in.
+"Edit as New"). Its headers are built from the standard library's address
+objects (names quoted); the data were checked when loaded (one address per
+field, names on one line, ``inputs.models``). The recipient is the party
+leader when the data has an address, else the council's clerk (griffie);
+otherwise the user fills it in.
 """
 
 from __future__ import annotations
