@@ -113,8 +113,8 @@ def _describe_syntax(message: str) -> str:
         return f"onbekende opdracht {{% {match.group(1)} %}}"
     match = re.match(r"No (filter|test) named '(.+?)'", message)
     if match:
-        kind = "filter" if match.group(1) == "filter" else "test"
-        return f"onbekende {kind} '{match.group(2)}'"
+        kind = "onbekend filter" if match.group(1) == "filter" else "onbekende test"
+        return f"{kind} '{match.group(2)}'"
     match = re.match(r"unexpected '(.+)'", message)
     if match:
         return f"onverwacht teken '{match.group(1)}'"
