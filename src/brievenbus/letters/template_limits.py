@@ -35,8 +35,10 @@ MAX_RANGE = 10_000
 # Whole numbers beyond this many bits (about 3,000 digits) only come from a mistake,
 # and Python refuses to print numbers over 4,300 digits anyway.
 MAX_INT_BITS = 10_000
-# A letter renders in a few milliseconds; half a second means a runaway loop.
-RENDER_SECONDS = 0.5
+# Processor time (not wall time: a busy machine must not fail good letters) for one
+# render. A letter takes a few milliseconds; the first in a process up to a few
+# tenths (templates compiled, Babel's locale data loaded). Two seconds is a runaway.
+RENDER_SECONDS = 2.0
 # Python frames a render may add: a letter with its partials needs under a hundred;
 # an include or macro that calls itself stops here instead of at Python's 1,000.
 MAX_RENDER_FRAMES = 300
@@ -48,13 +50,13 @@ class LimitError(jinja2.TemplateRuntimeError):
 
 
 class _Deadline:
-    """The end of the current render (monotonic seconds); one render at a time per process."""
+    """The end of the current render (process time); one render at a time per process."""
 
     at: float | None = None
 
     @classmethod
     def check(cls) -> None:
-        if cls.at is not None and time.monotonic() > cls.at:
+        if cls.at is not None and time.process_time() > cls.at:
             cls.at = None
             raise _timeout_error()
 
@@ -62,7 +64,7 @@ class _Deadline:
 def _timeout_error() -> LimitError:
     seconds = f"{RENDER_SECONDS:g}".replace(".", ",")
     return LimitError(
-        f"het sjabloon is na {seconds} seconde nog niet klaar (een lus die niet stopt?)"
+        f"het sjabloon is na {seconds} seconden rekenen nog niet klaar (een lus die niet stopt?)"
     )
 
 
@@ -250,21 +252,21 @@ def _render_in_time(template: jinja2.Template, context: Any) -> str:
     alarm = (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # nobody else's timer is running
+        and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
     )
-    _Deadline.at = time.monotonic() + RENDER_SECONDS
+    _Deadline.at = time.process_time() + RENDER_SECONDS
     if not alarm:
         try:
             return template.render(context)
         finally:
             _Deadline.at = None
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+    previous = signal.signal(signal.SIGPROF, _on_alarm)
+    signal.setitimer(signal.ITIMER_PROF, RENDER_SECONDS)
     try:
         return template.render(context)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
         _Deadline.at = None
 
 
