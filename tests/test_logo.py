@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from brievenbus.errors import DataError
-from brievenbus.ooxml.logo import LOGO_HEIGHT_CM, EMU_PER_CM, load_logo
+from brievenbus.ooxml.logo import EMU_PER_CM, LOGO_HEIGHT_CM, load_logo
 from tests.conftest import RunBrief
 
 
@@ -78,7 +78,9 @@ def test_letter_with_jpeg_logo_carries_it(run_brief: RunBrief, local_data: Path)
     clubs = local_data / "clubs.yaml"
     text = clubs.read_text(encoding="utf-8")
     clubs.write_text(
-        text.replace("    werkgebied: [Huizen]\n", "    werkgebied: [Huizen]\n    logo: logo.jpg\n"),
+        text.replace(
+            "    werkgebied: [Huizen]\n", "    werkgebied: [Huizen]\n    logo: logo.jpg\n"
+        ),
         encoding="utf-8",
     )
     result = run_brief("genereer", "Huizen")
