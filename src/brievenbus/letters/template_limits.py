@@ -42,6 +42,7 @@ RENDER_SECONDS = 2.0
 # Python frames a render may add: a letter with its partials needs under a hundred;
 # an include or macro that calls itself stops here instead of at Python's 1,000.
 MAX_RENDER_FRAMES = 300
+_PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})  # width args
 _WIDE_FORMAT = re.compile(r"(%[^a-zA-Z%]*(\*|\d{7,}))|(\{[^}]*(\d{7,}))")
 
 
@@ -198,14 +199,15 @@ class LimitedEnvironment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        """No width or count above the text limit, no over-wide format string."""
+        """A text method gets no width or count above the text limit, no over-wide format."""
         _Deadline.check()
-        for argument in (*args, *kwargs.values()):
-            if isinstance(argument, int) and not isinstance(argument, bool):
-                _check_text(abs(argument))
         target = getattr(__obj, "__wrapped__", __obj)
         if isinstance(getattr(target, "__self__", None), str):
-            if target.__name__ in {"format", "format_map"}:
+            if target.__name__ in _PADDING_METHODS:
+                for argument in (*args, *kwargs.values()):
+                    if isinstance(argument, int) and not isinstance(argument, bool):
+                        _check_text(abs(argument))
+            elif target.__name__ in {"format", "format_map"}:
                 _check_format(target.__self__)
             elif target.__name__ in {"replace", "join"}:
                 _replace_or_join_size(target.__self__, target.__name__, args)
