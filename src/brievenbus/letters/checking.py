@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
@@ -175,30 +176,32 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
                         "voeg de stijl in Word toe aan de huisstijl, of kies een bestaande stijl",
                     )
                 )
-        section = document.sections[0]
-        if section.different_first_page_header_footer:
-            places = [
-                ("de kop van pagina 1", section.first_page_header, LETTERHEAD),
-                ("de voettekst van pagina 1", section.first_page_footer, FOOTER),
-                ("de voettekst vanaf pagina 2", section.footer, FOOTER),
-            ]
-        else:
-            places = [
-                ("de kop", section.header, LETTERHEAD),
-                ("de voettekst", section.footer, FOOTER),
-            ]
-        for where, part, slot in places:
-            if not any(_is_placeholder(p.text, slot) for p in part.paragraphs):
-                warnings.append(
-                    Problem(
-                        display_path(path),
-                        None,
-                        f"{where} heeft geen alinea {placeholder_text(slot)}",
-                        f"zet daar een alinea met alleen {placeholder_text(slot)}; anders komen"
-                        " de clubgegevens er niet in",
-                    )
-                )
+        warnings.extend(_missing_placeholders(path, document))
     return problems, warnings
+
+
+def _missing_placeholders(path: Path, document: Any) -> list[Problem]:
+    """A warning for each header or footer without its {{ briefhoofd }} / {{ voettekst }}."""
+    section = document.sections[0]
+    if section.different_first_page_header_footer:
+        places = [
+            ("de kop van pagina 1", section.first_page_header, LETTERHEAD),
+            ("de voettekst van pagina 1", section.first_page_footer, FOOTER),
+            ("de voettekst vanaf pagina 2", section.footer, FOOTER),
+        ]
+    else:
+        places = [("de kop", section.header, LETTERHEAD), ("de voettekst", section.footer, FOOTER)]
+    return [
+        Problem(
+            display_path(path),
+            None,
+            f"{where} heeft geen alinea {placeholder_text(slot)}",
+            f"zet daar een alinea met alleen {placeholder_text(slot)}; anders komen"
+            " de clubgegevens er niet in",
+        )
+        for where, part, slot in places
+        if not any(_is_placeholder(p.text, slot) for p in part.paragraphs)
+    ]
 
 
 def _is_placeholder(text: str, slot: str) -> bool:
