@@ -27,6 +27,7 @@ from brievenbus.cli.common import (
 from brievenbus.errors import BriefError
 
 if TYPE_CHECKING:
+    from brievenbus.letters.workspace import Workspace
     from brievenbus.output.batch import Job
 
 
@@ -122,9 +123,7 @@ def generate(
             per_party=per_party,
             overwrite=overwrite,
         )
-        clubs = [workspace.dataset.clubs[i] for i in dict.fromkeys(job.club_id for job in jobs)]
-        if problems := workspace.sender_file_problems(clubs):
-            raise BriefError(*problems)
+        _check_before_writing(workspace, jobs)
     except BriefError as error:
         fail(error)
     jobs = jobs[:limit] if limit else jobs
@@ -149,6 +148,25 @@ def generate(
     report.summarise(result, workspace, _resume_command())
     if result.interrupted or result.failed:
         raise typer.Exit(code=1)
+
+
+def _check_before_writing(workspace: Workspace, jobs: list[Job]) -> None:
+    """What would fail every letter stops the run before anything is written: a
+    refused house style or logo (as in `brief controleer`), or a template that cannot
+    be compiled or hits a limit (a runaway costs two seconds a letter) on the first
+    letter of each kind. A failure of one letter's data is left to the batch."""
+    from brievenbus.letters.template_errors import TemplateWideError
+
+    clubs = [workspace.dataset.clubs[i] for i in dict.fromkeys(job.club_id for job in jobs)]
+    if problems := workspace.sender_file_problems(clubs):
+        raise BriefError(*problems)
+    for job in {job.kind: job for job in reversed(jobs)}.values():
+        try:
+            workspace.render(job.plan(workspace.dataset))
+        except TemplateWideError:
+            raise
+        except BriefError:
+            continue
 
 
 def _resume_command() -> str:

@@ -28,10 +28,11 @@ from brievenbus.inputs.yaml_cache import cache_dir
 from brievenbus.letters.template_errors import (
     RUNTIME_ERRORS,
     TEMPLATE_SUFFIX,
+    TemplateWideError,
     runtime_problem,
     syntax_problem,
 )
-from brievenbus.letters.template_limits import LimitedEnvironment, render_limited
+from brievenbus.letters.template_limits import LimitedEnvironment, LimitError, render_limited
 
 LOCALE = "nl_NL"
 
@@ -173,7 +174,9 @@ def render_template(name: str, context: Mapping[str, Any], explicit_dir: Path | 
             f"beschikbare briefsoorten: {', '.join(letter_kinds(explicit_dir))}",
         ) from None
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(syntax_problem(error)) from None
+        raise TemplateWideError(syntax_problem(error)) from None
+    except (LimitError, RecursionError) as error:
+        raise TemplateWideError(runtime_problem(error)) from None
     except RUNTIME_ERRORS as error:
         raise TemplateError(runtime_problem(error)) from None
 

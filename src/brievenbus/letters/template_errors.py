@@ -15,12 +15,17 @@ from pathlib import Path
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from brievenbus.errors import Problem
+from brievenbus.errors import Problem, TemplateError
 from brievenbus.fileio import display_path
 from brievenbus.letters.template_limits import LimitError
 
 TEMPLATE_SUFFIX = ".md.j2"
 FILTER_NAMES = "datum, getal, lijst, artikelen, link"
+
+
+class TemplateWideError(TemplateError):
+    """A template that cannot be compiled, or hits a limit: it fails every letter alike."""
+
 
 # Errors that a line of a template can cause at run time (anything else is a bug).
 RUNTIME_ERRORS = (
