@@ -36,6 +36,9 @@ def render(source: str) -> str:
         ("{{ 'x'.join(['a' * 1000000] * 100) }}", "de tekst wordt te lang"),
         ("{{ '%999999999s' | format(1) }}", "een opmaak met een te grote breedte"),
         ("{{ '{:>999999999}'.format(1) }}", "een opmaak met een te grote breedte"),
+        ("{{ [1] | batch(10**9, 'x') | list }}", "de lijst wordt te lang"),
+        ("{{ [1] | slice(10**9) | list }}", "de lijst wordt te lang"),
+        ("{{ ([[1] * 100000] * 100000) | sum(start=[]) }}", "de lijst wordt te lang"),
     ],
 )
 def test_growth_is_refused_before_it_happens(source: str, message: str) -> None:
@@ -58,6 +61,12 @@ def test_ordinary_template_arithmetic_still_works() -> None:
         " {{ '%03d' % 7 }} {{ 'a' ~ 'b' }} {{ ([1] + [2]) | length }}"
     )
     assert render(source) == "0,1,2 abab 12 1024 007 ab 2"
+
+
+def test_lists_cannot_be_changed_in_a_template() -> None:
+    """A list cannot double itself in a loop: changing lists is not allowed at all."""
+    with pytest.raises(Exception, match="unsafe"):
+        render("{% set l = [1] %}{% for i in range(40) %}{{ l.extend(l) }}{% endfor %}")
 
 
 def test_lipsum_is_not_offered() -> None:

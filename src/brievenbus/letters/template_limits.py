@@ -21,10 +21,19 @@ from typing import Any
 
 import jinja2
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.filters import do_center, do_format, do_indent, do_replace, sync_do_join
+from jinja2.filters import (
+    do_batch,
+    do_center,
+    do_format,
+    do_indent,
+    do_replace,
+    sync_do_join,
+    sync_do_slice,
+    sync_do_sum,
+)
 from jinja2.nodes import Concat, EvalContext
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 # A letter is about 10,000 characters; a hundred times that is not a letter.
 MAX_TEXT = 1_000_000
@@ -159,12 +168,40 @@ def _format(value: str, *args: Any, **kwargs: Any) -> str:
     return do_format(value, *args, **kwargs)
 
 
+def _batch(value: Iterable[Any], linecount: int, fill_with: Any = None) -> Iterable[list[Any]]:
+    _check_items(linecount)  # the last batch is filled up to linecount items
+    return do_batch(value, linecount, fill_with)
+
+
+def _slice(value: Iterable[Any], slices: int, fill_with: Any = None) -> Iterable[list[Any]]:
+    _check_items(slices)
+    return sync_do_slice(list(value), slices, fill_with)
+
+
+@jinja2.pass_environment
+def _sum(
+    environment: jinja2.Environment,
+    iterable: Iterable[Any],
+    attribute: str | int | None = None,
+    start: Any = 0,
+) -> Any:
+    items = list(iterable)
+    _check_items(len(items))
+    sized = [x for x in (start, *items) if isinstance(x, str | list | tuple)]
+    if attribute is None and sized:  # summing lists concatenates them
+        _check_sequence(sized[0], sum(len(x) for x in sized))
+    return sync_do_sum(environment, items, attribute, start)
+
+
 CHECKED_FILTERS: dict[str, Callable[..., Any]] = {
     "center": _center,
     "indent": _indent,
     "replace": _replace,
     "join": _join,
     "format": _format,
+    "batch": _batch,
+    "slice": _slice,
+    "sum": _sum,
 }
 
 
@@ -180,8 +217,9 @@ class _LimitedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-class LimitedEnvironment(SandboxedEnvironment):
-    """The sandbox with bounded operators, filters, range and calls."""
+class LimitedEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox (lists and dicts cannot be changed: no doubling a list in a loop),
+    with bounded operators, filters, range and calls."""
 
     intercepted_binops = frozenset({"*", "+", "**", "%"})
     code_generator_class = _LimitedCodeGenerator
