@@ -124,7 +124,7 @@ def test_voorbeeld_shows_the_letter_and_writes_nothing(run_brief: RunBrief, work
     )
     assert "Almere, 28 april 2026" in result.stdout
     assert "1. Preventie en bewustwording (Art. 13–15)" in result.stdout
-    assert "– Onderwijs: Zorg samen met scholen" in result.stdout
+    assert "– Onderwijs, sport en vrije tijd: Steun scholen" in result.stdout
     assert "almere@soroptimist.nl" in result.stdout
     assert list(workdir.iterdir()) == []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tests.conftest import RunBrief
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_reference_script():  # type: ignore[no-untyped-def]
+def load_reference_script() -> types.ModuleType:
     """scripts/maak_cli_referentie.py as a module."""
     spec = importlib.util.spec_from_file_location(
         "maak_cli_referentie", ROOT / "scripts" / "maak_cli_referentie.py"

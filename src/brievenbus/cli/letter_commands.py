@@ -162,7 +162,7 @@ def _check_before_writing(workspace: Workspace, jobs: list[Job]) -> None:
         raise BriefError(*problems)
     for job in {job.kind: job for job in reversed(jobs)}.values():
         try:
-            workspace.render(job.plan(workspace.dataset))
+            workspace.render(job.plan(workspace))
         except TemplateWideError:
             raise
         except BriefError:

@@ -25,7 +25,10 @@ Pillar = Literal["preventie", "bescherming", "vervolging", "beleid"]
 PILLARS: dict[str, tuple[str, str]] = {
     "preventie": ("Preventie en bewustwording", "geweld voorkomen voordat het gebeurt"),
     "bescherming": ("Bescherming en opvang", "steun, veiligheid en opvang voor slachtoffers"),
-    "vervolging": ("Vervolging", "een strafrechtelijke aanpak van plegers"),
+    "vervolging": (
+        "Vervolging",
+        "een strafrechtelijke aanpak van plegers, door politie en justitie",
+    ),
     "beleid": ("Coördinatie en beleid", "een samenhangende aanpak, met cijfers en toezicht"),
 }
 
@@ -68,9 +71,9 @@ Name = Annotated[
 
 # Upper bounds that no real figure reaches: a typo with a few digits too many is
 # reported instead of printed (and Babel cannot format numbers over 28 digits).
+# Local figures have their own bound (MAX_FIGURE, below).
 MAX_INHABITANTS = 10_000_000  # the whole country has 18 million; Amsterdam under one
 MAX_SEATS = 100  # the largest council has 45 seats
-MAX_FIGURE = 1_000_000_000  # local counts (reports, registrations) stay far below this
 
 
 class Strict(BaseModel):
@@ -88,6 +91,9 @@ class Population(Strict):
     aantal: Annotated[int, Field(ge=0, le=MAX_INHABITANTS)]
     peildatum: datetime.date
     bron: Text
+    # A doubtful figure: why it must be checked. `brief controleer` warns and the
+    # letter leaves the number out until someone confirms it and removes this.
+    controleren: Text | None = None
 
 
 class Party(Strict):
@@ -111,6 +117,37 @@ class Council(Strict):
     opmerking: Text | None = None
 
 
+# "2030-03" when only the month is known, "2030-03-20" when the day is fixed.
+ELECTION_DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+ElectionDate = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=ELECTION_DATE_PATTERN)
+]
+
+
+class Election(Strict):
+    """A coming council election: which kind, when (month or day) and the source."""
+
+    soort: Literal["gemeenteraadsverkiezingen", "herindelingsverkiezingen"] = (
+        "gemeenteraadsverkiezingen"
+    )
+    datum: ElectionDate
+    bron: Text
+
+
+class Merger(Strict):
+    """A municipal reorganisation (herindeling): others join this municipality on a date."""
+
+    datum: datetime.date
+    # beoogd: proposed (a bill); besloten: the law is passed. Only a decided merger
+    # changes the letters after its date.
+    status: Literal["beoogd", "besloten"]
+    voegt_toe: Annotated[list[MunicipalityCode], Field(min_length=1)]
+    naam: Text | None = None  # the new name, when it changes
+    verkiezing: Election | None = None  # the herindelingsverkiezing
+    raad: Council | None = None  # the council from the merger date on
+    bron: Text
+
+
 class Clerk(Strict):
     """The council's clerk's office (griffie), through which letters can go."""
 
@@ -132,6 +169,7 @@ class Municipality(Strict):
     context: Slug | None = None
     maatregelen: list[Slug] | None = None
     opmerking: Text | None = None
+    herindeling: Merger | None = None
 
     @property
     def common_name(self) -> str:
@@ -142,6 +180,7 @@ class Municipality(Strict):
 class MunicipalitiesFile(Strict):
     """data/municipalities.yaml."""
 
+    volgende_verkiezing: Election | None = None  # the next regular council elections
     gemeenten: list[Municipality]
 
 
@@ -230,10 +269,14 @@ class FactsFile(Strict):
 # ----------------------------------------------------------------------- figures
 
 
+# No local count comes near this: a bigger number is a mistake, not a figure.
+MAX_FIGURE = 100_000_000
+
+
 class Figure(Strict):
     """One local figure: a value for a period, with its source. No value = unknown or secret."""
 
-    waarde: Annotated[float, Field(ge=0, le=MAX_FIGURE)] | None = None
+    waarde: Annotated[float, Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)] | None = None
     periode: Text
     bron: Text
     opgehaald: datetime.date

@@ -129,6 +129,15 @@ def read_yaml(path: Path) -> YamlDocument:
     return document
 
 
+def parse_yaml(text: str, path: Path) -> YamlDocument:
+    """YAML text read by the same rules as a file (e.g. text about to be written to path)."""
+    document = YamlDocument(path, None)
+    document.data, document.lines, problems = _compose(text, path)
+    if problems:
+        raise DataError(*problems)
+    return document
+
+
 def _decode(raw: bytes, path: Path) -> str:
     """UTF-8 text (a BOM is fine); UTF-16 and other encodings get a Dutch error."""
     hint = "sla het op als UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8)"

@@ -15,7 +15,7 @@ from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.plan import unfilled_fields
-from brievenbus.letters.rendering import template_dirs
+from brievenbus.letters.rendering import format_number, template_dirs
 from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
@@ -58,6 +58,7 @@ def check_workspace(
     report.warnings.extend(warnings)
     report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
     report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
+    report.warnings.extend(_doubtful_inhabitants(workspace.dataset))
     for club in workspace.dataset.clubs.values():
         report.warnings.extend(unfilled_fields(workspace.dataset, club)[:1])
     report.problems.extend(_render_all(workspace, today, report))
@@ -77,20 +78,28 @@ def _render_all(
     known = {str(problem) for problem in report.problems}  # house styles and logos
     seen: set[str] = set()
     given_up: set[str] = set()
-    for municipality in workspace.dataset.municipalities:
+    document = workspace.dataset.documents["municipalities"]
+    for index, municipality in enumerate(workspace.dataset.municipalities):
+        kind = None
         try:
             plan = workspace.plan(municipality, date=today)
-            if plan.kind in given_up:
+            kind = plan.kind
+            if kind in given_up:
                 continue
             workspace.render(plan)
             report.letters_rendered += 1
+            # The letter's date against the elections (and mergers) in the data.
+            report.warnings.extend(
+                document.problem(("gemeenten", index), warning)
+                for warning in workspace.election_timing(plan).warnings
+            )
         except BriefError as error:
             for problem in error.problems:
                 if str(problem) in known:
                     continue
-                if str(problem) in seen:
-                    given_up.add(plan.kind)
-                else:
+                if str(problem) in seen and kind is not None:
+                    given_up.add(kind)
+                elif str(problem) not in seen:
                     seen.add(str(problem))
                     problems.append(problem)
     return problems
@@ -106,6 +115,23 @@ def _old_facts(dataset: Dataset, today: datetime.date) -> list[Problem]:
         )
         for index, fact in enumerate(dataset.facts.values())
         if not fact.tijdloos and today.year - fact.jaar > FACT_MAX_AGE_YEARS
+    ]
+
+
+def _doubtful_inhabitants(dataset: Dataset) -> list[Problem]:
+    """Inhabitants marked 'controleren' in the data: left out of letters until confirmed."""
+    document = dataset.documents["municipalities"]
+    return [
+        document.problem(
+            ("gemeenten", index, "inwoners", "controleren"),
+            f"het inwonertal van {m.naam} ({format_number(m.inwoners.aantal)}) is nog niet"
+            " bevestigd:"
+            f" {m.inwoners.controleren}",
+            "zoek het getal op in CBS StatLine 37230ned, zet het bij 'aantal' en haal"
+            " 'controleren' weg; tot dan noemt de brief het niet",
+        )
+        for index, m in enumerate(dataset.municipalities)
+        if m.inwoners.controleren
     ]
 
 
@@ -126,7 +152,8 @@ def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
         document.problem(
             ("cijfers", code, indicator),
             f"cijfers '{indicator}' gaan over {year}, langer dan {FACT_MAX_AGE_YEARS} jaar geleden",
-            "importeer nieuwere cijfers met 'brief importeer cbs BESTAND.csv'",
+            "importeer nieuwere cijfers met 'brief importeer cbs --online'"
+            " (of uit een StatLine-export: 'brief importeer cbs BESTAND.csv')",
         )
         for indicator, (year, code) in sorted(oldest.items())
     ]
