@@ -1,5 +1,7 @@
 """When brief itself fails: a short Dutch message, and a report with the details.
 
+(Imports are inside the functions: every start of `brief` loads this module.)
+
 A club secretary never sees a traceback. The traceback goes into a crash report
 in the cache folder (else the temporary folder), whose path the message gives,
 so whoever helps her can see what happened. Only the console script goes
@@ -8,13 +10,8 @@ through here; tests call the Typer app directly and see bugs as they are.
 
 from __future__ import annotations
 
-import datetime
 import os
-import platform
-import shlex
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,6 +52,10 @@ def run_guarded(app: Callable[[], object]) -> None:
 
 def write_crash_report(error: BaseException) -> Path | None:
     """The traceback and versions in a new file; its path, or None when nothing could be written."""
+    import datetime
+    import tempfile
+    import traceback
+
     text = _header() + "".join(traceback.format_exception(error))
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     for folder in _folders():
@@ -70,12 +71,17 @@ def write_crash_report(error: BaseException) -> Path | None:
 
 
 def _folders() -> list[Path]:
+    import tempfile
+
     from brievenbus.inputs.yaml_cache import cache_dir
 
     return [cache_dir() / CRASH_FOLDER, Path(tempfile.gettempdir())]
 
 
 def _header() -> str:
+    import platform
+    import shlex
+
     try:
         from importlib.metadata import version
 
