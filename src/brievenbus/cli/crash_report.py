@@ -1,11 +1,11 @@
 """When brief itself fails: a short Dutch message, and a report with the details.
 
-(Imports are inside the functions: every start of `brief` loads this module.)
-
 A club secretary never sees a traceback. The traceback goes into a crash report
 in the cache folder (else the temporary folder), whose path the message gives,
 so whoever helps her can see what happened. Only the console script goes
 through here; tests call the Typer app directly and see bugs as they are.
+Every start of `brief` loads this module, so its imports wait until a report
+is written.
 """
 
 from __future__ import annotations
