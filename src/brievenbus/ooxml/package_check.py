@@ -50,6 +50,7 @@ ALLOWED_TYPES = frozenset(
                 "commentsIds+xml",
                 "commentsExtensible+xml",
                 "people+xml",
+                "printerSettings",  # the printer's settings, as Word saves them
             )
         ),
         *(
