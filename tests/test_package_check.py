@@ -83,3 +83,21 @@ def test_parts_a_letter_must_not_carry_are_named(
         load_house_style(path)
     assert f"{part} (" in str(error.value)
     assert named in str(error.value)
+
+
+def test_damaged_or_encrypted_zip_is_named(tmp_path: Path) -> None:
+    """A damaged deflate stream or a password-protected part: a Dutch error, no traceback."""
+    original = (packaged_dir("templates") / "huisstijl.docx").read_bytes()
+    damaged = bytearray(original)
+    start = damaged.find(b"[Content_Types].xml") + 25
+    damaged[start : start + 40] = b"\xaa" * 40
+    (tmp_path / "kapot.docx").write_bytes(bytes(damaged))
+    encrypted = bytearray(original)
+    encrypted[6] |= 1  # the local header's "encrypted" flag
+    encrypted[encrypted.find(b"PK\x01\x02") + 8] |= 1  # and the central directory's
+    (tmp_path / "slot.docx").write_bytes(bytes(encrypted))
+    load_house_style.cache_clear()
+    with pytest.raises(OutputError, match="beschadigd"):
+        load_house_style(tmp_path / "kapot.docx")
+    with pytest.raises(OutputError, match="versleuteld"):
+        load_house_style(tmp_path / "slot.docx")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -92,8 +93,12 @@ def load_house_style(path: Path) -> HouseStyle:
     """Read a house style .docx once, check what it carries, and prepare it for letters."""
     try:
         parts = read_package(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
-        raise _unusable(path, "het is geen zip-bestand zoals een .docx") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error):
+        raise _unusable(
+            path, "het is geen zip-bestand zoals een .docx (of het is beschadigd)"
+        ) from None
+    except RuntimeError:  # zipfile's word for a part that needs a password
+        raise _unusable(path, "het is versleuteld (met een wachtwoord)") from None
     check_parts(parts, path)
     if missing := [name for name in REQUIRED_PARTS if name not in parts]:
         raise _unusable(path, f"het onderdeel {missing[0]} ontbreekt")
