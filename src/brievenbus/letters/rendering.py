@@ -32,7 +32,12 @@ from brievenbus.letters.template_errors import (
     runtime_problem,
     syntax_problem,
 )
-from brievenbus.letters.template_limits import LimitedEnvironment, LimitError, render_limited
+from brievenbus.letters.template_limits import (
+    LimitedEnvironment,
+    LimitError,
+    code_generator_fingerprint,
+    render_limited,
+)
 
 LOCALE = "nl_NL"
 
@@ -125,13 +130,18 @@ def template_dirs(explicit_dir: Path | None) -> list[Path]:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates are kept beside the YAML cache; compiling costs ~30 ms a run."""
+    """Compiled templates are kept beside the YAML cache; compiling costs ~30 ms a run.
+
+    The file names carry the code generator's fingerprint: compiled code calls
+    the environment's checks, so another version of brief never runs it.
+    """
     folder = cache_dir() / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    pattern = f"brief-{code_generator_fingerprint()}-%s.cache"
+    return jinja2.FileSystemBytecodeCache(str(folder), pattern)
 
 
 @cache

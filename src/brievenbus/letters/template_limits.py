@@ -11,12 +11,15 @@ a Dutch message; the renderer adds the template's file and line.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -261,6 +264,29 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         """The result of ``~``, refused when it grows too long."""
         _check_text(len(text))
         return text
+
+    @staticmethod
+    def concat(pieces: Iterable[str]) -> str:
+        """Join a template's (or macro's) output, refusing it past MAX_TEXT characters
+        and watching the clock (a loop that only prints is stopped here too)."""
+        total = 0
+        kept = []
+        for count, piece in enumerate(pieces):
+            total += len(piece)
+            if total > MAX_TEXT:
+                _check_text(total)
+            if not count & 1023:
+                _Deadline.check()
+            kept.append(piece)
+        return "".join(kept)
+
+
+@cache
+def code_generator_fingerprint() -> str:
+    """Jinja's version and this module's source: compiled templates depend on both."""
+    digest = hashlib.sha256(jinja2.__version__.encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _replace_or_join_size(text: str, name: str, args: tuple[Any, ...]) -> None:
