@@ -39,6 +39,15 @@ def render(source: str) -> str:
         ("{{ [1] | batch(10**9, 'x') | list }}", "de lijst wordt te lang"),
         ("{{ [1] | slice(10**9) | list }}", "de lijst wordt te lang"),
         ("{{ ([[1] * 100000] * 100000) | sum(start=[]) }}", "de lijst wordt te lang"),
+        (
+            "{% set s = 'x' * 9999 %}{% for a in s %}{% for b in s %}x{% endfor %}{% endfor %}",
+            "de tekst wordt te lang",
+        ),
+        (
+            "{% macro m() %}{% for a in range(10000) %}{{ 'y' * 1000 }}{% endfor %}{% endmacro %}"
+            "{{ m() }}",
+            "de tekst wordt te lang",
+        ),
     ],
 )
 def test_growth_is_refused_before_it_happens(source: str, message: str) -> None:
