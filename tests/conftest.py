@@ -62,6 +62,9 @@ def run_brief(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> RunBrief:
 
     def run(*args: str, catch_exceptions: bool = False) -> Result:
         result = CliRunner().invoke(app, list(args), catch_exceptions=catch_exceptions)
+        # Whatever a test makes `brief` do, no English from the libraries reaches the user.
+        if not catch_exceptions:
+            assert english_in(result.stdout + result.stderr) == [], result.stdout + result.stderr
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return run
@@ -78,3 +81,63 @@ def local_data(workdir: Path) -> Path:
 def read_paragraphs(path: Path) -> list[tuple[str, str]]:
     """(style name, text) of every body paragraph, as Word would show them."""
     return [(p.style.name if p.style else "", p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+# Phrases that only appear when English from Typer, Click, pydantic, PyYAML or Jinja
+# reaches the user (tests/test_dutch.py runs every help text and error path).
+ENGLISH_MARKERS = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message",
+    "Invalid value",
+    "No such option",
+    "No such command",
+    "Missing argument",
+    "Missing option",
+    "Missing command",
+    "Possible options",
+    "Try '",
+    "for help",
+    "requires an argument",
+    "unexpected extra argument",
+    "Input should",
+    "Field required",
+    "Extra inputs",
+    "Value error",
+    "String should",
+    "did not find expected",
+    "but found",
+    "found unexpected",
+    "found character",
+    "could not find",
+    "mapping values",
+    "Node(",
+    "[default:",
+    "[required]",
+    "<bool>",
+    "<str>",
+    "<int",
+    "<path>",
+    "list[str]",
+    "x>=",
+    "Error",
+    "Aborted",
+    "is undefined",
+    "has no attribute",
+    "has no element",
+    "is unsafe",
+    "No filter named",
+    "No test named",
+    "unexpected char",
+    "expected token",
+    "Expected an expression",
+    "Traceback",
+    "' or '",
+)
+
+
+def english_in(text: str) -> list[str]:
+    """The English marker phrases found in what a user sees."""
+    return [marker for marker in ENGLISH_MARKERS if marker in text]

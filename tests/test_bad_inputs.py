@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests import hostile_files
-from tests.conftest import RunBrief
+from tests.conftest import RunBrief, english_in
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -65,4 +65,5 @@ def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(expected), result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    assert english_in(result.stdout + result.stderr) == []
     assert snapshot(workdir) == before

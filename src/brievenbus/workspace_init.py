@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
-from brievenbus.fileio import atomic_write, display_path
+from brievenbus.fileio import atomic_write
 from brievenbus.inputs.locations import packaged_dir
 from brievenbus.letters.plan import PLACEHOLDER
 
@@ -52,7 +52,8 @@ als u de opdrachten in deze map geeft.
    `werkgebied` de gemeente(n) die u aanschrijft, bijvoorbeeld `[Huizen]`.
 2. Weet u de namen van fractievoorzitters? Zet ze in `data/municipalities.yaml`
    bij de fractie: `fractievoorzitter: A. de Vries` (en `aanhef: mevrouw` of
-   `aanhef: heer` als u dat zeker weet).
+   `aanhef: heer` als u dat zeker weet). Een lokale partij krijgt geen lidwoord;
+   wilt u "de" of "het" ervoor, zet dan `lidwoord: de` of `lidwoord: het`.
 3. Controleer alles:
 
        brief controleer
@@ -86,8 +87,7 @@ def create_workspace(folder: Path) -> list[Path]:
     existing = [t for t in targets if t.exists()]
     if existing:
         raise OutputError.simple(
-            f"{display_path(folder)} is al een werkmap ({display_path(existing[0])} bestaat); "
-            "er is niets overschreven",
+            f"{_named(folder)} is al een werkmap ({existing[0]} bestaat); er is niets overschreven",
             "kies een andere map: brief init NIEUWE_MAP",
         )
     written = []
@@ -109,7 +109,12 @@ def create_workspace(folder: Path) -> list[Path]:
         written.append(folder / "LEESMIJ.md")
     except OSError as error:
         raise OutputError.simple(
-            f"kan de werkmap niet maken in {display_path(folder)} ({os_reason(error)})",
+            f"kan de werkmap niet maken in {_named(folder)} ({os_reason(error)})",
             "kies een map waar u mag schrijven",
         ) from None
     return written
+
+
+def _named(folder: Path) -> str:
+    """The folder as the user wrote it ('../mijn-brieven'), or 'deze map'."""
+    return "deze map" if folder == Path() else str(folder)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from brievenbus.cli.common import err, out, plain, say, warn
 from brievenbus.fileio import display_path
 from brievenbus.output.files import LetterStatus
+from brievenbus.wording import count, short_list
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -48,7 +49,8 @@ class BatchReport:
         elif self.total <= ITEMISED:
             status = outcome.status
             details = (
-                f"  ({outcome.job.kind}, {len(outcome.job.measure_ids)} maatregelen)"
+                f"  ({outcome.job.kind},"
+                f" {count(len(outcome.job.measure_ids), 'maatregel', 'maatregelen')})"
                 if status is not LetterStatus.FAILED
                 else ""
             )
@@ -69,8 +71,8 @@ class BatchReport:
             table = Table(title="Samenvatting")
             table.add_column("status")
             table.add_column("brieven", justify="right")
-            for status, count in result.counts().items():
-                table.add_row(status.value, str(count))
+            for status, letters in result.counts().items():
+                table.add_row(status.value, str(letters))
             out.print(table)
         _report_attachments(result)
         for outcome in result.failed[:20]:
@@ -80,12 +82,15 @@ class BatchReport:
                 highlight=False,
                 soft_wrap=True,
             )
-        if skipped := result.count(LetterStatus.SKIPPED):
-            letters = "brief" if skipped == 1 else "brieven"
+        if skipped := [o for o in result.outcomes if o.status is LetterStatus.SKIPPED]:
+            files = plain(short_list([str(display_path(o.job.path)) for o in skipped]))
+            them = "hem" if len(skipped) == 1 else "ze"
             err.print(
-                f"[yellow]{skipped} {letters} overgeslagen[/]: met de hand bewerkt sinds brief ze"
-                " schreef. Gebruik --overschrijf om ze te vervangen.",
+                f"[yellow]{count(len(skipped), 'brief', 'brieven')} overgeslagen[/] ({files}):"
+                f" met de hand bewerkt sinds de vorige keer. Gebruik --overschrijf om {them} te"
+                " vervangen.",
                 highlight=False,
+                soft_wrap=True,
             )
         if result.interrupted:
             err.print(
@@ -99,11 +104,13 @@ class BatchReport:
 def _report_attachments(result: BatchResult) -> None:
     """How many PDFs and e-mail drafts were placed beside the letters."""
     if pdfs := sum(1 for o in result.outcomes if o.pdf):
-        out.print(f"[green]PDF:[/] {pdfs} naast de brieven", highlight=False)
+        beside = "naast de brief" if pdfs == 1 else "naast de brieven"
+        out.print(f"[green]PDF:[/] {pdfs} {beside}", highlight=False)
     if drafts := sum(1 for o in result.outcomes if o.eml):
         unaddressed = sum(1 for o in result.outcomes if o.eml and not o.eml_to)
         out.print(
-            f"[green]E-mailconcepten:[/] {drafts} naast de brieven (.eml, niet verstuurd)"
+            f"[green]E-mailconcept{'' if drafts == 1 else 'en'}:[/] {drafts} naast de"
+            f" brie{'f' if drafts == 1 else 'ven'} (.eml, niet verstuurd)"
             + (
                 f"; bij {unaddressed} staat nog geen ontvanger: vul die zelf in"
                 if unaddressed

@@ -27,6 +27,7 @@ DataOption = Annotated[
         "--data",
         help="Map met eigen gegevens (standaard: ./data, anders de meegeleverde).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 TemplatesOption = Annotated[
@@ -35,6 +36,7 @@ TemplatesOption = Annotated[
         "--sjablonen",
         help="Map met eigen sjablonen (standaard: ./templates, anders de meegeleverde).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 # Options that several commands share (sqlite-utils' decorators, as Annotated aliases).
@@ -45,6 +47,7 @@ ContextOption = Annotated[
         "-c",
         help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).",
         show_default=False,
+        metavar="SOORT",
     ),
 ]
 MeasuresOption = Annotated[
@@ -54,12 +57,16 @@ MeasuresOption = Annotated[
         "-m",
         help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.",
         show_default=False,
+        metavar="ID",
     ),
 ]
 DateOption = Annotated[
     str | None,
     typer.Option(
-        "--datum", help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).", show_default=False
+        "--datum",
+        help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).",
+        show_default=False,
+        metavar="DATUM",
     ),
 ]
 PartyOption = Annotated[
@@ -68,6 +75,7 @@ PartyOption = Annotated[
         "--fractie",
         help="Alleen de brief aan deze fractie: naam, afkorting of een deel ervan (bv. PvdA).",
         show_default=False,
+        metavar="NAAM",
     ),
 ]
 
@@ -110,7 +118,7 @@ def parse_date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18"
+            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18", param_hint="'--datum'"
         ) from None
 
 

@@ -25,6 +25,7 @@ from brievenbus.cli.common import (
     warn,
 )
 from brievenbus.errors import BriefError
+from brievenbus.wording import count
 
 if TYPE_CHECKING:
     from brievenbus.letters.workspace import Workspace
@@ -47,11 +48,17 @@ def generate(
             "--club",
             help="Alle gemeenten in het werkgebied van deze club (id).",
             show_default=False,
+            metavar="ID",
         ),
     ] = None,
     province: Annotated[
         str | None,
-        typer.Option("--provincie", help="Alle gemeenten in deze provincie.", show_default=False),
+        typer.Option(
+            "--provincie",
+            help="Alle gemeenten in deze provincie.",
+            show_default=False,
+            metavar="PROVINCIE",
+        ),
     ] = None,
     context: ContextOption = None,
     per_party: Annotated[
@@ -60,7 +67,8 @@ def generate(
     measure_ids: MeasuresOption = None,
     date: DateOption = None,
     output_dir: Annotated[
-        Path, typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.")
+        Path,
+        typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.", metavar="MAP"),
     ] = Path("brieven"),
     overwrite: Annotated[
         bool,
@@ -71,7 +79,13 @@ def generate(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limiet", min=1, help="Hoogstens dit aantal brieven.", show_default=False),
+        typer.Option(
+            "--limiet",
+            min=1,
+            help="Hoogstens dit aantal brieven.",
+            show_default=False,
+            metavar="AANTAL",
+        ),
     ] = None,
     resume: Annotated[
         bool,
@@ -182,7 +196,9 @@ def _show_plan(jobs: list[Job]) -> None:
     for job in jobs:
         say(plain(f"{display_path(job.path)}  ({describe(job)})"))
     out.print(
-        f"[bold]{len(jobs)} brieven gepland;[/] er is niets geschreven (--proef).", highlight=False
+        f"[bold]{count(len(jobs), 'brief', 'brieven')} gepland;[/]"
+        " er is niets geschreven (--proef).",
+        highlight=False,
     )
 
 

@@ -10,11 +10,15 @@ import typer
 
 from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, plain
 from brievenbus.errors import BriefError
+from brievenbus.wording import count
 
 
 def init_workspace(
     folder: Annotated[
-        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).", metavar="MAP")
+        Path,
+        typer.Argument(
+            help="Map voor de werkmap (standaard: deze map).", metavar="MAP", show_default=False
+        ),
     ] = Path(),
 ) -> None:
     """Maak een werkmap met uw eigen gegevens en sjablonen om in te vullen, en een LEESMIJ.
@@ -23,15 +27,17 @@ def init_workspace(
 
         brief init mijn-brieven
     """
-    from brievenbus.fileio import display_path
     from brievenbus.workspace_init import create_workspace
 
     try:
         written = create_workspace(folder)
     except BriefError as error:
         fail(error)
+    where = "deze map" if folder == Path() else str(folder)  # as the user wrote it
     out.print(
-        f"[green]Werkmap gemaakt[/] ({len(written)} bestanden) in {display_path(folder.resolve())}."
+        f"[green]Werkmap gemaakt[/] ({count(len(written), 'bestand', 'bestanden')}) in {where}.",
+        highlight=False,
+        soft_wrap=True,
     )
     where = "" if folder == Path() else f"cd {shlex.quote(str(folder))} en dan "
     out.print(
@@ -62,15 +68,15 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {plain(display_path(path))}", highlight=False, soft_wrap=True)
     if not report.ok:
-        count = len(report.problems)
-        err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")
+        err.print(f"[red]{count(len(report.problems), 'probleem', 'problemen')} gevonden.[/]")
         raise typer.Exit(code=1)
     assert report.dataset is not None
     data = report.dataset
     out.print(
-        f"[green]Alles in orde:[/] {len(data.municipalities)} gemeenten, "
-        f"{len(data.measures)} maatregelen, {len(data.clubs)} clubs, {len(data.facts)} feiten; "
-        f"{report.letters_rendered} brieven op proef gemaakt.",
+        f"[green]Alles in orde:[/] {count(len(data.municipalities), 'gemeente', 'gemeenten')}, "
+        f"{count(len(data.measures), 'maatregel', 'maatregelen')}, "
+        f"{count(len(data.clubs), 'club', 'clubs')}, {count(len(data.facts), 'feit', 'feiten')}; "
+        f"{count(report.letters_rendered, 'brief', 'brieven')} op proef gemaakt.",
         highlight=False,
         soft_wrap=True,
     )

@@ -70,7 +70,58 @@ _YAML_PROBLEMS = {
         "een aanhalingsteken wordt niet afgesloten",
         "sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint",
     ),
+    "found undefined alias": (
+        "een verwijzing (*naam) naar een anker dat niet bestaat",
+        "controleer de spelling van de verwijzing of verwijder de '*'",
+    ),
+    "did not find expected ',' or ']'": (
+        "een lijst tussen [ ] wordt niet goed afgesloten",
+        "zet komma's tussen de waarden en sluit af met ']', of zet tekst tussen aanhalingstekens",
+    ),
+    "did not find expected ',' or '}'": (
+        "een blok tussen { } wordt niet goed afgesloten",
+        "zet komma's tussen de velden en sluit af met '}', of zet tekst tussen aanhalingstekens",
+    ),
+    "but found another document": (
+        "het bestand bevat meer dan één document (een regel '---' of '...')",
+        "verwijder de regel met '---' of '...', of zet die tekst tussen aanhalingstekens",
+    ),
+    "found unknown escape character": (
+        "een onbekende combinatie met een backslash (\\) tussen dubbele aanhalingstekens",
+        "gebruik enkele aanhalingstekens ('…') of schrijf een dubbele backslash (\\\\)",
+    ),
+    "found unexpected document separator": (
+        "een regel '---' midden in een waarde",
+        "verwijder de regel of zet de tekst tussen aanhalingstekens",
+    ),
+    "control characters are not allowed": (
+        "een onzichtbaar stuurteken in de tekst",
+        "typ de regel opnieuw; plak geen tekst uit een programma dat stuurtekens meeneemt",
+    ),
+    "block sequence entries are not allowed in this context": (
+        "een '-' op een plek waar geen lijst mag beginnen",
+        "controleer de inspringing van de regel ervoor",
+    ),
+    "%": (
+        "een regel die met % begint (een YAML-opdracht) klopt niet",
+        "verwijder de regels die met % beginnen; een gegevensbestand heeft ze niet nodig",
+    ),
+    "did not find expected comment or line break": (
+        "onverwachte tekst na een waarde op dezelfde regel",
+        "zet de hele waarde tussen aanhalingstekens, of zet het extra stuk op een nieuwe regel",
+    ),
 }
+# Problems whose wording continues with the character found; matched on their start.
+_YAML_PROBLEM_STARTS = {
+    "found unknown escape character": "found unknown escape character",
+    "expected alphabetic or numeric character": "found undefined alias",
+    "found duplicate": "%",
+    "found incompatible YAML document": "%",
+}
+_YAML_UNKNOWN = (
+    "de YAML is hier onleesbaar",
+    "controleer de inspringing en de aanhalingstekens op deze regel en de regel ervoor",
+)
 
 
 @dataclass
@@ -164,8 +215,15 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + 1 if mark else None
-        message, hint = _YAML_PROBLEMS.get(
-            error.problem or "",
-            (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
-        )
+        message, hint = _yaml_problem(error.problem or "")
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
+
+
+def _yaml_problem(problem: str) -> tuple[str, str]:
+    """The parser's English problem as a Dutch message and hint (never the English)."""
+    if problem in _YAML_PROBLEMS:
+        return _YAML_PROBLEMS[problem]
+    for start, known in _YAML_PROBLEM_STARTS.items():
+        if problem.startswith(start):
+            return _YAML_PROBLEMS[known]
+    return _YAML_UNKNOWN

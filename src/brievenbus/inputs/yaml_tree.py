@@ -26,6 +26,7 @@ Location = tuple[str | int, ...]
 # The data files nest at most five levels (gemeenten → gemeente → raad → fracties →
 # fractie); twenty leaves room for a user's own structure, not for a nesting bomb.
 MAX_DEPTH = 20
+MAX_VALUES = 200_000  # all 342 municipalities with their parties take about 12.500
 # Control characters: invisible, they can rewrite the terminal (escape sequences)
 # and XML cannot hold most of them. Tab and line breaks are ordinary text.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -69,7 +70,10 @@ class TreeBuilder:
             self.documents += 1
             if self.documents > 1:
                 raise self._fatal(
-                    event, "meer dan één document in één bestand", "verwijder de regel met ---"
+                    event,
+                    "het bestand bevat meer dan één document (een regel '---' of '...')",
+                    "verwijder de regel met '---' of '...', of zet die tekst tussen"
+                    " aanhalingstekens",
                 )
         elif isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise self._fatal(
@@ -95,8 +99,8 @@ class TreeBuilder:
         if self.stack and self.stack[-1].value is not None and self._expects_key():
             self._problem(
                 event,
-                "een sleutel moet gewone tekst zijn, geen lijst of blok",
-                "schrijf 'sleutel: waarde'",
+                "een sleutel is een lijst of blok in plaats van een naam",
+                "schrijf 'naam: waarde'; begin een regel niet met '?', '[' of '{'",
             )
             self.stack[-1].skip_value = True
             self.stack.append(_Frame(None, self.stack[-1].location))
@@ -141,6 +145,13 @@ class TreeBuilder:
     def _place(self, event: yaml.Event, value: Any) -> Location | None:
         """Put a value where the open container wants it; None when it is discarded."""
         line = _line(event)
+        if len(self.lines) > MAX_VALUES:
+            limit = f"{MAX_VALUES:,}".replace(",", ".")
+            raise self._fatal(
+                event,
+                f"het bestand heeft meer dan {limit} waarden",
+                "een gegevensbestand heeft er veel minder: controleer of het het goede bestand is",
+            )
         if not self.stack:
             self.root = value
             self.lines.setdefault((), line)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from brievenbus.errors import BriefError, Problem
+from brievenbus.errors import BriefError, Problem, document_reason
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.plan import unfilled_fields
@@ -187,7 +187,7 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
                 Problem(
                     display_path(path),
                     None,
-                    f"de huisstijl is geen geldig Word-document ({error})",
+                    f"de huisstijl is geen geldig Word-document ({document_reason(error)})",
                     "sla hem in Word opnieuw op als Word-document (.docx)",
                 )
             )

@@ -111,12 +111,50 @@ def link(url: str, text: str | None = None) -> Markdown:
     return Markdown(f"[{label}](<{url.replace('>', '%3E')}>)")
 
 
+_BRACKETS = re.compile(r"\s*\(([^()]+)\)")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def unbracket(text: str) -> str:
+    """'Monitor (Valente en VNG)' → 'Monitor, Valente en VNG': a citation is already in brackets."""
+    return _BRACKETS.sub(r", \1", text).strip()
+
+
+def cite(item: Any) -> Markdown:
+    """The one citation of a fact or figure: '(bron, *titel*, jaar)', never brackets in brackets.
+
+    ``bron`` is who published it (a link when the item has one), ``titel`` the
+    publication when known, ``jaar`` its year (for a local figure: its period's).
+    """
+    source = unbracket(str(item.bron))
+    url = getattr(item, "link", None)
+    parts = [link(url, source) if url else escape_markdown(source)]
+    if title := getattr(item, "titel", None):
+        parts.append(f"*{escape_markdown(unbracket(str(title)))}*")
+    year = getattr(item, "jaar", None)
+    if year is None:
+        years = _YEAR.findall(str(getattr(item, "periode", "")))
+        year = years[-1] if years else None
+    if year is not None and str(year) not in source:
+        parts.append(str(year))
+    return Markdown("(" + ", ".join(parts) + ")")
+
+
+def with_citation(item: Any) -> Markdown:
+    """A fact's text with its citation before the closing full stop: 'Tekst (bron, jaar).'"""
+    text = str(item.tekst).strip()
+    end = "." if text.endswith(".") else ""
+    return Markdown(f"{escape_markdown(text.removesuffix(end))} {cite(item)}{end}")
+
+
 FILTERS = {
     "datum": format_dutch_date,
     "getal": format_number,
     "lijst": format_list_nl,
     "artikelen": format_articles,
     "link": link,
+    "bron": cite,
+    "met_bron": with_citation,
 }
 
 

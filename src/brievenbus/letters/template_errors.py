@@ -20,7 +20,7 @@ from brievenbus.fileio import display_path
 from brievenbus.letters.template_limits import LimitError
 
 TEMPLATE_SUFFIX = ".md.j2"
-FILTER_NAMES = "datum, getal, lijst, artikelen, link"
+FILTER_NAMES = "datum, getal, lijst, artikelen, link, bron, met_bron"
 
 
 class TemplateWideError(TemplateError):
@@ -49,6 +49,14 @@ _OBJECT_NAMES = {
     "Council": "gemeente.raad",
     "Population": "gemeente.inwoners",
     "dict": "een blok",
+    "str": "een tekst",
+    "list": "een lijst",
+}
+# Jinja's names for the tokens it expected, as a template author types them.
+_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "name": "een naam",
 }
 
 
@@ -82,48 +90,69 @@ def _template_position(error: BaseException) -> tuple[Path | None, int | None]:
     return None, None
 
 
-def _describe(error: BaseException) -> str:  # noqa: PLR0911 (one per kind of error)
+def _describe(error: BaseException) -> str:  # noqa: PLR0911 (one answer per kind of error)
+    """A template's runtime error in Dutch; Jinja's and Python's English never reaches the user."""
     message = str(error)
     if isinstance(error, LimitError):
-        return message
+        return message  # our own, already Dutch
     if isinstance(error, RecursionError):
         return "het sjabloon roept zichzelf steeds opnieuw aan ({% include %} of een macro)"
-    if isinstance(error, ZeroDivisionError):
-        return "deling door nul"
-    if isinstance(error, ArithmeticError):
-        return "een berekening geeft een getal dat te groot is"
     match = re.match(r"'(.+)' is undefined", message)
     if match:
         return f"'{match.group(1)}' bestaat niet"
     match = re.match(r"access to attribute '(.+?)' of '(.+?)' object is unsafe", message)
-    if match:
-        return f"'{match.group(1)}' mag niet in een sjabloon (niet veilig)"
-    if message.endswith("is not safely callable"):
-        return "deze functie mag niet in een sjabloon worden aangeroepen (niet veilig)"
+    if match or isinstance(error, SecurityError):
+        what = f"'{match.group(1)}'" if match else "dit"
+        return f"{what} mag een sjabloon niet gebruiken (beveiliging)"
     match = re.match(r"'(?:[\w.]*\.)?(\w+)(?: object)?' has no attribute '(.+)'", message)
     if match:
         owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
         return f"'{match.group(2)}' bestaat niet (in {owner})"
-    return message
+    match = re.match(r"(\w+) object has no element (.+)", message)
+    if match:
+        owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
+        return f"element {match.group(2)} bestaat niet (in {owner})"
+    if isinstance(error, ZeroDivisionError):
+        return "deling door nul"
+    if isinstance(error, ArithmeticError):
+        return "een berekening geeft een getal dat te groot is"
+    if isinstance(error, ValueError) and message.startswith("lege waarde"):
+        return message  # our own, already Dutch
+    if isinstance(error, TypeError):
+        return "deze bewerking past niet bij de waarde (bv. tekst en een getal optellen)"
+    return "deze regel kan niet worden uitgevoerd"
 
 
-def _describe_syntax(message: str) -> str:
-    """Jinja's syntax messages in Dutch, for the common cases."""
+def _describe_syntax(message: str) -> str:  # noqa: PLR0911 (one answer per kind of error)
+    """Jinja's syntax messages in Dutch; an unknown one gets a Dutch description, never English."""
     match = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
     if message.startswith("Unexpected end of template") and match:
         tag = match.group(1)
         return f"het sjabloon eindigt terwijl {{% {tag} %}} nog open staat ({{% end{tag} %}} mist)"
+    if message.lower().startswith("unexpected end of template"):
+        return "het sjabloon eindigt midden in een {{ }} of {% %}"
     match = re.match(r"Encountered unknown tag '(\w+)'", message)
     if match:
         return f"onbekende opdracht {{% {match.group(1)} %}}"
     match = re.match(r"No (filter|test) named '(.+?)'", message)
     if match:
-        kind = "onbekend filter" if match.group(1) == "filter" else "onbekende test"
-        return f"{kind} '{match.group(2)}'"
-    match = re.match(r"unexpected '(.+)'", message)
+        return f"{match.group(1)} '{match.group(2)}' bestaat niet"
+    match = re.match(r"expected token '(.+?)', got '(.+?)'", message)
     if match:
-        return f"onverwacht teken '{match.group(1)}'"
-    return message
+        expected = _TOKENS.get(match.group(1), match.group(1))
+        return f"hier hoort {expected} (nu: '{match.group(2)}')"
+    match = re.match(r"unexpected (?:char )?'(.+?)'(?: at \d+)?(?:, expected '(.+?)')?$", message)
+    if match:
+        expected = f" (hier hoort '{match.group(2)}')" if match.group(2) else ""
+        return f"onverwacht teken '{match.group(1)}'{expected}"
+    if message.startswith("Expected an expression"):
+        return "hier ontbreekt een waarde of voorwaarde"
+    match = re.match(r"block '(.+?)' defined twice", message)
+    if match:
+        return f"blok '{match.group(1)}' staat er twee keer in"
+    if "comment" in message.lower():
+        return "een commentaar {# … wordt niet afgesloten met #}"
+    return "Jinja kan deze regel niet lezen"
 
 
 def _hint(error: BaseException) -> str:
