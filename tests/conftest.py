@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from brievenbus.cli import app
 from brievenbus.cli import common as cli
 from brievenbus.inputs.locations import packaged_dir
+from brievenbus.inputs.yaml_cache import CACHE_ENV
 
 
 @dataclass
@@ -28,19 +30,35 @@ class Result:
 
 RunBrief = Callable[..., Result]
 
+pytest_plugins = ("pytester",)  # tests/inputs/test_yaml_cache.py runs this conftest in a sandbox
 
-@pytest.fixture(autouse=True, scope="session")
-def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every test run gets its own cache folder: a user's (or an earlier run's) cache of
-    parsed YAML can never hide a change to the code that parses it."""
-    folder = tmp_path_factory.mktemp("cache")
-    previous = os.environ.get("BRIEF_CACHE_DIR")
-    os.environ["BRIEF_CACHE_DIR"] = str(folder)
-    yield folder
+
+_CACHE = pytest.StashKey[tuple[Path, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test run gets its own cache folder, set before any test module is imported
+    (some open the workspace at import time): a user's (or an earlier run's) cache of
+    parsed YAML can never hide a change to the code that parses it, and the user's cache
+    is never read, written or pruned by the tests."""
+    folder = Path(tempfile.mkdtemp(prefix="brievenbus-test-cache-"))
+    config.stash[_CACHE] = (folder, os.environ.get(CACHE_ENV))
+    os.environ[CACHE_ENV] = str(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, previous = config.stash[_CACHE]
     if previous is None:
-        del os.environ["BRIEF_CACHE_DIR"]
+        os.environ.pop(CACHE_ENV, None)
     else:
-        os.environ["BRIEF_CACHE_DIR"] = previous
+        os.environ[CACHE_ENV] = previous
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def private_cache(pytestconfig: pytest.Config) -> Path:
+    """This run's own cache folder."""
+    return pytestconfig.stash[_CACHE][0]
 
 
 @pytest.fixture

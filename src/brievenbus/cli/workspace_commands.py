@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, plain
+from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, plain, warn
 from brievenbus.errors import BriefError
 from brievenbus.wording import count
 
@@ -63,7 +63,7 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
     for problem in report.problems:
         err.print(f"[bold red]Fout:[/] {plain(problem)}", highlight=False, soft_wrap=True)
     for warning in report.warnings:
-        err.print(f"[yellow]Let op:[/] {plain(warning)}", highlight=False, soft_wrap=True)
+        warn(warning)
     if report.dataset is not None:
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {plain(display_path(path))}", highlight=False, soft_wrap=True)

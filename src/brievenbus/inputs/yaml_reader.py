@@ -215,7 +215,10 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + 1 if mark else None
-        message, hint = _yaml_problem(error.problem or "")
+        problem = error.problem or ""
+        if mark and _character_at(text, mark.line, mark.column) == "\t":
+            problem = "found a tab character that violates indentation"  # libyaml says less
+        message, hint = _yaml_problem(problem)
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
 
 
@@ -227,3 +230,9 @@ def _yaml_problem(problem: str) -> tuple[str, str]:
         if problem.startswith(start):
             return _YAML_PROBLEMS[known]
     return _YAML_UNKNOWN
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a parser mark (0-based line and column), or ''."""
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""

@@ -74,10 +74,11 @@ def plan_letter(
 def unfilled_fields(dataset: Dataset, club: Club) -> list[Problem]:
     """Fields of a club still holding the 'VUL IN' placeholder from `brief init`."""
     index = list(dataset.clubs).index(club.id)
+    wanted = PLACEHOLDER.casefold().replace(" ", "")  # also 'vulin@…' in the e-mail address
     fields = [
         name
         for name, value in club.model_dump().items()
-        if PLACEHOLDER.casefold() in str(value).casefold()
+        if wanted in str(value).casefold().replace(" ", "")
     ]
     return [
         dataset.documents["clubs"].problem(

@@ -108,7 +108,8 @@ def format_articles(numbers: Iterable[int]) -> str:
 def link(url: str, text: str | None = None) -> Markdown:
     """A clickable link; the URL is shown when no text is given."""
     label = escape_markdown(text or url)
-    return Markdown(f"[{label}](<{url.replace('>', '%3E')}>)")
+    target = url.replace("<", "%3C").replace(">", "%3E")  # neither may stand inside <…>
+    return Markdown(f"[{label}](<{target}>)")
 
 
 _BRACKETS = re.compile(r"\s*\(([^()]+)\)")

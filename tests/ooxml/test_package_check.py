@@ -10,6 +10,7 @@ import pytest
 from brievenbus.errors import OutputError
 from brievenbus.inputs.locations import packaged_dir
 from brievenbus.ooxml.house_style import load_house_style
+from brievenbus.ooxml.package_check import ALLOWED_TYPES, check_parts
 
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
@@ -101,3 +102,26 @@ def test_damaged_or_encrypted_zip_is_named(tmp_path: Path) -> None:
         load_house_style(tmp_path / "kapot.docx")
     with pytest.raises(OutputError, match="versleuteld"):
         load_house_style(tmp_path / "slot.docx")
+
+
+def test_check_parts_names_every_refused_part(tmp_path: Path) -> None:
+    """check_parts on its own: a macro part and an outside link are both listed."""
+    with zipfile.ZipFile(packaged_dir("templates") / "huisstijl.docx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    check_parts(parts, tmp_path / "goed.docx")  # the packaged house style passes
+    parts["word/vbaProject.bin"] = b"\xd0\xcf"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    )
+    parts["word/_rels/settings.xml.rels"] = (
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="r1" Type="urn:t" Target="https://elders.invalid/x" '
+        b'TargetMode="External"/></Relationships>'
+    )
+    with pytest.raises(OutputError) as error:
+        check_parts(parts, tmp_path / "kwaad.docx")
+    text = str(error.value)
+    assert "word/vbaProject.bin (macro's)" in text
+    assert "koppeling naar buiten: https://elders.invalid/x" in text
+    assert "application/vnd.ms-office.vbaProject" not in ALLOWED_TYPES

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from brievenbus.cli import main
+from brievenbus.cli.crash_report import write_crash_report
 from brievenbus.letters import selection
 
 
@@ -52,3 +53,19 @@ def test_a_deleted_working_folder_is_named(
     stderr = capsys.readouterr().err
     assert stderr.startswith("Fout: de map waarin u werkt bestaat niet meer")
     assert "Traceback" not in stderr
+
+
+def test_report_holds_the_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The report is a new file in the cache folder with versions, command and traceback."""
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["brief", "genereer", "Huizen"])
+    try:
+        raise KeyError("kapot")
+    except KeyError as error:
+        report = write_crash_report(error)
+    assert report is not None
+    assert report.parent == tmp_path / "fouten"
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("brief ")
+    assert "opdracht: brief genereer Huizen" in text
+    assert "KeyError: 'kapot'" in text
