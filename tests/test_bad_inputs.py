@@ -2,7 +2,9 @@
 
 A case holds the files that differ from the packaged defaults (``data/…``,
 ``templates/…``), the command (``opdracht``) and the exact start of what the
-user must see on stderr (``verwacht``). Every case must exit 1 with a Dutch
+user must see on stderr (``verwacht``). Big or binary hostile files (a zip
+bomb, a huge logo) are not committed: the case's ``maak`` file names a
+generator in tests/hostile_files.py and the file it writes, one per line. Every case must exit 1 with a Dutch
 message naming the place, show no traceback and leave no file behind.
 """
 
@@ -14,10 +16,23 @@ from pathlib import Path
 
 import pytest
 
+from tests import hostile_files
 from tests.conftest import RunBrief, english_in
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+
+
+def make_hostile_files(source: Path, workdir: Path) -> None:
+    """Write the files a case's ``maak`` lists: '<generator> <path>' per line."""
+    recipe = source / "maak"
+    if not recipe.exists():
+        return
+    for line in recipe.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            generator, target = line.split()
+            (workdir / target).parent.mkdir(parents=True, exist_ok=True)
+            getattr(hostile_files, generator)(workdir / target)
 
 
 def snapshot(folder: Path) -> set[Path]:
@@ -35,8 +50,12 @@ def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
     """The broken workspace gives exactly the expected Dutch message, exit 1, and writes nothing."""
     source = CASES_DIR / case
     shutil.copytree(
-        source, workdir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("opdracht", "verwacht")
+        source,
+        workdir,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("opdracht", "verwacht", "maak"),
     )
+    make_hostile_files(source, workdir)
     before = snapshot(workdir)
     args = shlex.split((source / "opdracht").read_text(encoding="utf-8"))
     expected = (source / "verwacht").read_text(encoding="utf-8")

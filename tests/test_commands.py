@@ -138,3 +138,22 @@ def test_voorbeeld_for_one_party(run_brief: RunBrief) -> None:
     assert missing.exit_code == 1
     assert "Fout: Huizen heeft geen fractie 'Piratenpartij'" in missing.stderr
     assert "Leefbaar Huizen" in missing.stderr
+
+
+def test_gemeenten_shows_square_brackets_in_names_as_text(
+    run_brief: RunBrief, workdir: Path
+) -> None:
+    """A name with '[/]' or '[red]' is printed as typed, never read as terminal markup."""
+    data = workdir / "data"
+    data.mkdir()
+    (data / "municipalities.yaml").write_text(
+        "gemeenten:\n"
+        "  - code: GM0406\n"
+        "    naam: 'Huizen [red]rood[/] [/]'\n"
+        "    provincie: Noord-Holland\n"
+        "    inwoners: {aantal: 41283, peildatum: 2026-01-01, bron: CBS}\n",
+        encoding="utf-8",
+    )
+    result = run_brief("gemeenten")
+    assert result.exit_code == 0, result.stderr
+    assert "Huizen [red]rood[/] [/]" in result.stdout

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from brievenbus.errors import BriefError, DataError, OutputError, Problem, TemplateError, os_reason
+from brievenbus.errors import (
+    BriefError,
+    DataError,
+    OutputError,
+    Problem,
+    TemplateError,
+    os_reason,
+    printable,
+)
 
 
 def test_problem_says_where_what_and_what_to_do() -> None:
@@ -50,3 +58,10 @@ def test_os_reasons_in_dutch(number: int, reason: str) -> None:
 
 def test_an_unknown_os_reason_keeps_the_systems_text() -> None:
     assert os_reason(OSError(errno.EMLINK, "Too many links")) == "Too many links"
+
+
+def test_control_characters_never_reach_the_terminal_raw() -> None:
+    """An escape sequence or carriage return from data is written out; tabs and line breaks stay."""
+    problem = Problem(Path("data/x.yaml"), 2, "naam 'Hui\x1b[31mzen\r'", "typ\tdit\x07")
+    assert str(problem) == "data/x.yaml:2: naam 'Hui\\x1b[31mzen\\x0d'\n  → typ\tdit\\x07"
+    assert printable("a\nb\x9bc") == "a\nb\\x9bc"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RunBrief
-from tests.test_followup import ALMERE, ZEELAND, make
+from tests.output.test_followup import ALMERE, ZEELAND, make
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ACCENT = (0x0B, 0x5E, 0x7A)  # the bars and headings

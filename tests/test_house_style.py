@@ -88,13 +88,14 @@ def test_broken_house_style_is_named_in_dutch(run_brief: RunBrief, local_data: P
     """A house style that is no Word document: controleer and genereer say so in Dutch, exit 1."""
     (local_data / "kapot.docx").write_text("geen Word-document", encoding="utf-8")
     give_almere(local_data, "    huisstijl: kapot.docx\n")
+    message = (
+        "data/kapot.docx: de huisstijl is geen bruikbaar Word-document: het is geen zip-bestand"
+        " zoals een .docx"
+    )
     checked = run_brief("controleer")
     assert checked.exit_code == 1
-    assert "de huisstijl is geen geldig Word-document (het is geen .docx-bestand)" in (
-        checked.stderr
-    )
+    assert message in checked.stderr
+    # genereer checks the same before writing anything, with the same words.
     made = run_brief("genereer", "Almere")
     assert made.exit_code == 1
-    assert "is geen geldig Word-document met lijsten (het is geen .docx-bestand)" in (
-        made.stdout + made.stderr
-    )
+    assert made.stderr.startswith(f"Fout: {message}")

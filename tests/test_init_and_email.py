@@ -141,3 +141,39 @@ def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdi
     again = run_brief("genereer", "Huizen", "--per-fractie", "--eml", "--datum", "2026-04-28")
     assert again.exit_code == 0
     assert (workdir / "brieven" / "huizen" / "vvd.eml").read_bytes() == raw
+
+
+def test_draft_quotes_a_club_name_that_looks_like_an_address(tmp_path: Path) -> None:
+    """A club name with '<…@…>' and a comma stays the name: the draft has exactly one
+    sender (the club's address) and one recipient."""
+    import datetime
+
+    from brievenbus.inputs.models import Club, Municipality
+    from brievenbus.output.email_draft import draft_email
+
+    letter = tmp_path / "huizen.docx"
+    letter.write_bytes(b"PK")
+    club = Club(id="gooi", naam='Club <antwoord@kwaad.example>, "x"', email="gooi@example.org")
+    municipality = Municipality.model_validate(
+        {
+            "code": "GM0406",
+            "naam": "Huizen",
+            "provincie": "Noord-Holland",
+            "inwoners": {"aantal": 41283, "peildatum": "2026-01-01", "bron": "CBS"},
+            "griffie": {"email": "griffie@huizen.example"},
+        }
+    )
+    data = draft_email(
+        docx_path=letter,
+        pdf_path=None,
+        subject="Het Verdrag van Istanbul",
+        club=club,
+        municipality=municipality,
+        party=None,
+        date=datetime.date(2026, 3, 1),
+    )
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    (sender,) = message["From"].addresses
+    assert sender.addr_spec == "gooi@example.org"
+    assert sender.display_name == 'Club <antwoord@kwaad.example>, "x"'
+    assert [a.addr_spec for a in message["To"].addresses] == ["griffie@huizen.example"]

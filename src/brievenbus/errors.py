@@ -7,9 +7,19 @@ to do next. Anything else that escapes is a bug and keeps its traceback.
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
+
+# Characters that can move the cursor, recolour or rewrite a terminal (escape
+# sequences, carriage return, backspace): shown as \x1b instead of sent raw.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe to show on a terminal: control characters written out as \\xNN."""
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True)
@@ -25,8 +35,8 @@ class Problem:
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        text = f"{where}{self.message}"
-        return f"{text}\n  → {self.hint}" if self.hint else text
+        text = printable(f"{where}{self.message}")
+        return f"{text}\n  → {printable(self.hint)}" if self.hint else text
 
 
 class BriefError(Exception):

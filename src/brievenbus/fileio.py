@@ -33,12 +33,31 @@ def display_path(path: Path) -> Path:
         return path
 
 
-def read_bytes(path: Path, message: str, hint: str, where: Path | None = None) -> bytes:
-    """A user's file, or a DataError '<message> (<reason>)' with the hint."""
+def read_bytes(
+    path: Path, message: str, hint: str, where: Path | None = None, limit: int | None = None
+) -> bytes:
+    """A user's file, or a DataError '<message> (<reason>)' with the hint.
+
+    With ``limit``, a larger file is refused after reading at most ``limit + 1``
+    bytes (a link to /dev/zero cannot fill the memory).
+    """
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read() if limit is None else file.read(limit + 1)
     except OSError as error:
         raise DataError.simple(f"{message} ({os_reason(error)})", hint, where) from None
+    if limit is not None and len(data) > limit:
+        raise DataError.simple(
+            f"het bestand is groter dan {format_size(limit)}, de grens voor dit soort bestand",
+            "controleer of het het goede bestand is, of maak het kleiner",
+            where or display_path(path),
+        )
+    return data
+
+
+def format_size(size: int) -> str:
+    """20_000_000 → '20 MB'; 500_000 → '500 kB'."""
+    return f"{size / 1e6:g} MB" if size >= 1_000_000 else f"{size / 1e3:g} kB"
 
 
 def file_mode() -> int:

@@ -30,6 +30,7 @@ def test_all_commands_are_there() -> None:
         "genereer",
         "voorbeeld",
         "init",
+        "opvolging",
         "controleer",
         "maatregelen",
         "gemeenten",

@@ -56,3 +56,11 @@ def test_open_workspace_reports_data_errors(
         open_workspace(small_data)
     assert caught.value.exit_code == 1
     assert "clubs.yaml:2: " in capsys.readouterr().err
+
+
+def test_plain_shows_data_as_typed() -> None:
+    """Square brackets are not rich markup and control characters are written out."""
+    from brievenbus.cli.common import plain
+
+    assert plain("Huizen [/] [red]") == "Huizen \\[/] \\[red]"
+    assert plain("a\x1b[0m") == "a\\x1b[0m"

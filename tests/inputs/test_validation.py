@@ -41,7 +41,7 @@ def test_missing_field_and_bad_values_all_reported(tmp_path: Path) -> None:
         (
             3,
             "clubs[0].email: heeft niet de juiste vorm (nu: 'geen-adres')",
-            "een e-mailadres ziet eruit als naam@voorbeeld.nl",
+            "schrijf precies één e-mailadres, zonder naam erbij, bv. naam@voorbeeld.nl",
         ),
         (4, "clubs[0].ondertekend: moet ja of nee zijn", "controleer de waarde"),
     ]

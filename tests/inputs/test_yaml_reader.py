@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from brievenbus.errors import DataError
-from brievenbus.inputs.yaml_reader import format_location, read_yaml
+from brievenbus.inputs.yaml_reader import read_yaml
+from brievenbus.inputs.yaml_tree import format_location
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:

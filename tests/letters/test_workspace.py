@@ -29,7 +29,7 @@ def test_render_gives_a_word_document_in_memory(small_data: Path, tmp_path: Path
     assert list(tmp_path.rglob("*.docx")) == []  # nothing written
 
 
-def test_club_files_are_relative_to_clubs_yaml(small_data: Path) -> None:
+def test_club_files_are_relative_to_clubs_yaml(small_data: Path, workdir: Path) -> None:
     shutil.copy(packaged_dir("templates") / "huisstijl.docx", small_data / "eigen-stijl.docx")
     clubs = small_data / "clubs.yaml"
     clubs.write_text(

@@ -63,7 +63,8 @@ def test_not_a_word_document(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         load_house_style(path)
     problem = caught.value.problems[0]
-    assert problem.message.startswith(f"de huisstijl {path} is geen geldig Word-document")
+    assert problem.path == path
+    assert problem.message.startswith("de huisstijl is geen bruikbaar Word-document")
     assert "maak_huisstijl.py" in problem.hint
 
 
@@ -80,5 +81,6 @@ def test_house_style_without_bullet_lists(restyle: Restyle) -> None:
     with pytest.raises(OutputError) as caught:
         load_house_style(path)
     assert caught.value.problems[0].message == (
-        f"de huisstijl {path} mist een nummering voor opsommingen of genummerde lijsten"
+        "de huisstijl mist een nummering voor opsommingen of genummerde lijsten"
     )
+    assert caught.value.problems[0].path == path

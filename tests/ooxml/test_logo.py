@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from brievenbus.errors import DataError
 from brievenbus.ooxml.logo import EMU_PER_CM, LOGO_HEIGHT_CM, LOGO_MAX_WIDTH_CM, load_logo
+from tests.conftest import RunBrief
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 HEIGHT = int(LOGO_HEIGHT_CM * EMU_PER_CM)
@@ -82,18 +84,34 @@ def test_a_very_wide_logo_is_limited_to_the_maximum_width(tmp_path: Path) -> Non
     assert logo.height == logo.width // 100
 
 
-@pytest.mark.parametrize(
-    "content",
-    [b"GIF89a....", b"\xff\xd8\xff\xe0\x00\x10JFIF", png(10, 10)[:16], b""],
-    ids=["gif", "jpeg-zonder-frame", "png-afgebroken", "leeg"],
-)
+@pytest.mark.parametrize("content", [b"GIF89a....", b""], ids=["gif", "leeg"])
 def test_not_a_png_or_jpeg(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "logo.gif"
     path.write_bytes(content)
     with pytest.raises(DataError) as caught:
         load_logo(path)
-    assert caught.value.problems[0].message == f"logo {path} is geen PNG- of JPEG-afbeelding"
+    assert caught.value.problems[0].message == "het logo is geen PNG- of JPEG-afbeelding"
+    assert caught.value.problems[0].path == path
     assert caught.value.problems[0].hint == "sla het logo op als .png of .jpg"
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (png(10, 10)[:16], "PNG"),
+        (png(10, 10)[:40], "PNG"),
+    ],
+    ids=["jpeg-zonder-frame", "png-afgebroken-in-kop", "png-zonder-einde"],
+)
+def test_a_cut_off_logo_is_named(tmp_path: Path, content: bytes, kind: str) -> None:
+    """A PNG or JPEG that stops early: 'beschadigd of afgebroken', not a traceback."""
+    path = tmp_path / "logo.img"
+    path.write_bytes(content)
+    with pytest.raises(DataError) as caught:
+        load_logo(path)
+    message = f"het logo is beschadigd of afgebroken (geen complete {kind})"
+    assert caught.value.problems[0].message == message
 
 
 def test_missing_logo_says_why_in_dutch(tmp_path: Path) -> None:
@@ -101,5 +119,82 @@ def test_missing_logo_says_why_in_dutch(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_logo(path)
     problem = caught.value.problems[0]
-    assert problem.message == f"logo {path} kan niet worden gelezen (bestaat niet)"
+    assert problem.message == "het logo kan niet worden gelezen (bestaat niet)"
+    assert problem.path == path
     assert "clubs.yaml" in problem.hint
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return b"\xff" + bytes([marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def tiny_jpeg(width: int, height: int, extras: bytes = b"") -> bytes:
+    """A real baseline JPEG, written by hand: one grey channel, every block mid-grey.
+
+    Both Huffman tables hold a single one-bit code (DC difference 0, end of
+    block), so each 8×8 block is two zero bits. Browsers and LibreOffice
+    decode it as a grey rectangle. ``extras`` go between the JFIF header and
+    the tables (a comment, fill bytes, an Exif block).
+    """
+    blocks = ((width + 7) // 8) * ((height + 7) // 8)
+    bits = "00" * blocks
+    bits += "1" * (-len(bits) % 8)
+    scan = bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits), 8))
+    table = bytes([1] + [0] * 15) + b"\x00"
+    return (
+        b"\xff\xd8"
+        + _segment(0xE0, b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00")
+        + extras
+        + _segment(0xDB, b"\x00" + b"\x01" * 64)
+        + _segment(0xC0, struct.pack(">BHHB", 8, height, width, 1) + b"\x01\x11\x00")
+        + _segment(0xC4, b"\x00" + table)
+        + _segment(0xC4, b"\x10" + table)
+        + _segment(0xDA, b"\x01\x01\x00\x00\x3f\x00")
+        + scan.replace(b"\xff", b"\xff\x00")
+        + b"\xff\xd9"
+    )
+
+
+def test_hand_written_jpeg_keeps_its_proportions(tmp_path: Path) -> None:
+    """A 240×96 JPEG is 1.6 cm high and 2.5 times as wide in the letter."""
+    path = tmp_path / "logo.jpg"
+    path.write_bytes(tiny_jpeg(240, 96))
+    logo = load_logo(path)
+    assert logo.extension == "jpeg"
+    assert logo.height == HEIGHT
+    assert logo.width == pytest.approx(logo.height * 2.5, rel=0.01)
+
+
+def test_jpeg_with_comment_fill_bytes_and_exif_is_read(tmp_path: Path) -> None:
+    """Markers before the frame header, fill bytes included, are stepped over."""
+    exif = _segment(0xE1, b"Exif\x00\x00" + b"\x00" * 300)
+    path = tmp_path / "logo.jpg"
+    path.write_bytes(tiny_jpeg(100, 100, _segment(0xFE, b"brief") + exif + b"\xff\xff"))
+    logo = load_logo(path)
+    assert logo.width == logo.height
+
+
+@pytest.mark.parametrize("cut", [3, 40, 120, -2])
+def test_cut_off_jpeg_is_refused(tmp_path: Path, cut: int) -> None:
+    """A JPEG cut off anywhere (before, in or after the frame header) is named as broken."""
+    path = tmp_path / f"logo{cut}.jpg"
+    path.write_bytes(tiny_jpeg(240, 96)[:cut])
+    with pytest.raises(DataError, match="beschadigd of afgebroken"):
+        load_logo(path)
+
+
+def test_letter_with_jpeg_logo_carries_it(run_brief: RunBrief, local_data: Path) -> None:
+    """The letterhead of a club with a JPEG logo holds that picture."""
+    (local_data / "logo.jpg").write_bytes(tiny_jpeg(240, 96))
+    clubs = local_data / "clubs.yaml"
+    text = clubs.read_text(encoding="utf-8")
+    clubs.write_text(
+        text.replace(
+            "    werkgebied: [Huizen]\n", "    werkgebied: [Huizen]\n    logo: logo.jpg\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run_brief("genereer", "Huizen")
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(local_data.parent / "brieven" / "huizen.docx") as letter:
+        assert letter.read("word/media/logo.jpeg") == tiny_jpeg(240, 96)

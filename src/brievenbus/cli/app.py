@@ -74,7 +74,11 @@ import_app = typer.Typer(
 import_app.command("cbs")(import_commands.import_cbs)
 app.add_typer(import_app, name="importeer")
 
-followup_app = typer.Typer(invoke_without_command=True)  # help: show_followup's docstring
+followup_app = typer.Typer(  # help: show_followup's docstring
+    invoke_without_command=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
 followup_app.callback(invoke_without_command=True)(followup_commands.show_followup)
 followup_app.command("markeer", cls=followup_commands.MarkCommand)(followup_commands.mark_letters)
 followup_app.command("inlezen")(followup_commands.read_in)
@@ -83,5 +87,8 @@ app.add_typer(followup_app, name="opvolging")
 
 
 def main() -> None:
-    """Entry point of the `brief` console script."""
-    app()
+    """Entry point of the `brief` console script: a bug gives a Dutch message and a
+    crash report, never a traceback (tests call ``app`` and see bugs as they are)."""
+    from brievenbus.cli.crash_report import run_guarded
+
+    run_guarded(app)

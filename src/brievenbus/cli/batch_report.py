@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-
-from brievenbus.cli.common import err, out, say, warn
+from brievenbus.cli.common import err, out, plain, say, warn
 from brievenbus.fileio import display_path
 from brievenbus.output.files import LetterStatus
 from brievenbus.wording import count, short_list
@@ -58,7 +56,8 @@ class BatchReport:
             )
             skipped = f" — {outcome.reason}" if status is LetterStatus.SKIPPED else ""
             colour = COLOURS.get(status, "green")
-            say(f"[{colour}]{status.value}:[/] {display_path(outcome.job.path)}{details}{skipped}")
+            line = plain(f"{display_path(outcome.job.path)}{details}{skipped}")
+            say(f"[{colour}]{status.value}:[/] {line}")
 
     def summarise(self, result: BatchResult, workspace: Workspace, resume_command: str) -> None:
         """Warnings, the table of statuses, failures and what to do next."""
@@ -78,8 +77,11 @@ class BatchReport:
         _report_attachments(result)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
-            text = escape(outcome.reason + hint)
-            err.print(f"[bold red]Fout:[/] {text}", highlight=False, soft_wrap=True)
+            err.print(
+                f"[bold red]Fout:[/] {plain(outcome.reason + hint)}",
+                highlight=False,
+                soft_wrap=True,
+            )
         if result.stale:
             kinds = {p.suffix for p in result.stale}
             again = " en ".join(o for s, o in ((".pdf", "--pdf"), (".eml", "--eml")) if s in kinds)
@@ -93,9 +95,9 @@ class BatchReport:
                 f" (bv. {display_path(result.stale[0])}); maak ze opnieuw met {again}"
             )
         for problem in [*result.attachment_errors[:20], *result.problems]:
-            err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+            err.print(f"[bold red]Fout:[/] {plain(str(problem))}", highlight=False, soft_wrap=True)
         if skipped := [o for o in result.outcomes if o.status is LetterStatus.SKIPPED]:
-            files = short_list([str(display_path(o.job.path)) for o in skipped])
+            files = plain(short_list([str(display_path(o.job.path)) for o in skipped]))
             them = "hem" if len(skipped) == 1 else "ze"
             err.print(
                 f"[yellow]{count(len(skipped), 'brief', 'brieven')} overgeslagen[/] ({files}):"

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 if TYPE_CHECKING:
     from brievenbus.errors import Problem
@@ -81,19 +80,29 @@ PartyOption = Annotated[
 ]
 
 
+def plain(text: object) -> str:
+    """Text from data or files as the terminal should show it: control characters
+    written out (no escape sequences), square brackets not read as rich markup."""
+    from rich.markup import escape
+
+    from brievenbus.errors import printable
+
+    return escape(printable(str(text)))
+
+
 def fail(error: Exception) -> NoReturn:
     """Print a user error in Dutch, without traceback, and exit 1."""
     from brievenbus.errors import BriefError
 
     problems = error.problems if isinstance(error, BriefError) else []
     for problem in problems:
-        err.print(f"[bold red]Fout:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {plain(problem)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
 def warn(warning: str | Problem) -> None:
     """One 'Let op:' line on standard error."""
-    err.print(f"[yellow]Let op:[/] {escape(str(warning))}", highlight=False, soft_wrap=True)
+    err.print(f"[yellow]Let op:[/] {plain(warning)}", highlight=False, soft_wrap=True)
 
 
 def say(text: str) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, err, fail, open_workspace, out
+from brievenbus.cli.common import DataOption, err, fail, open_workspace, out, plain
 from brievenbus.errors import BriefError
 
 if TYPE_CHECKING:
@@ -65,8 +65,8 @@ def list_measures(
                 else f" (alleen {', '.join(measure.contexten)})"
             )
             table.add_row(
-                measure.id,
-                measure.titel + only,
+                plain(measure.id),
+                plain(measure.titel + only),
                 format_articles(measure.artikelen),
                 "ja" if measure.standaard else "",
             )
@@ -133,11 +133,11 @@ def list_municipalities(
         parties = ", ".join(f"{p.naam} ({p.zetels})" for p in municipality.raad.fracties)
         table.add_row(
             municipality.code,
-            municipality.naam,
-            municipality.provincie,
+            plain(municipality.naam),
+            plain(municipality.provincie),
             format_number(municipality.inwoners.aantal),
             workspace.dataset.club_for(municipality).id,
-            parties or (municipality.raad.opmerking or ""),
+            plain(parties or (municipality.raad.opmerking or "")),
         )
     out.print(table)
 
@@ -168,9 +168,9 @@ def _figures_table(workspace: Workspace, municipalities: Sequence[Municipality])
             local = known.get(indicator)
             table.add_row(
                 municipality.code,
-                municipality.naam,
+                plain(municipality.naam),
                 indicator,
-                figure.periode,
+                plain(figure.periode),
                 format_number(local.waarde) if local else "onbekend",
                 format_number(local.per_1000, 1) if local else "",
                 f"{local.rang} van {local.aantal_gemeenten}" if local else "",
@@ -195,10 +195,10 @@ def list_clubs(data_dir: DataOption = None) -> None:
     for club in dataset.clubs.values():
         table.add_row(
             club.id,
-            club.naam,
-            club.plaats or "",
+            plain(club.naam),
+            plain(club.plaats or ""),
             club.email or "",
-            ", ".join(club.werkgebied),
+            plain(", ".join(club.werkgebied)),
             "ja" if club.standaard else "",
         )
     out.print(table)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 FolderOption = Annotated[
     Path,
-    typer.Option("--uitvoer", "-o", help="Map met de brieven en hun register."),
+    typer.Option("--uitvoer", "-o", help="Map met de brieven en hun register.", metavar="MAP"),
 ]
 _DATE_HINT = "schrijf JJJJ-MM-DD (2026-05-03), D-M-JJJJ (3-5-2026) of vandaag"
 SENT_OPTION = "--verstuurd"
@@ -130,10 +130,13 @@ def mark_letters(
     ] = None,
     promise: Annotated[
         str | None,
-        typer.Option("--toezegging", help="Wat de fractie toezegde.", show_default=False),
+        typer.Option(
+            "--toezegging", help="Wat de fractie toezegde.", show_default=False, metavar="TEKST"
+        ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--notitie", help="Een eigen notitie.", show_default=False)
+        str | None,
+        typer.Option("--notitie", help="Een eigen notitie.", show_default=False, metavar="TEKST"),
     ] = None,
     output_dir: FolderOption = Path("brieven"),
     data_dir: DataOption = None,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, err, fail, open_workspace, out
+from brievenbus.cli.common import DataOption, err, fail, open_workspace, out, plain
 from brievenbus.errors import BriefError
 from brievenbus.wording import count
 
@@ -109,23 +109,21 @@ def _download_status() -> Iterator[Callable[[str], None] | None]:
 
 
 def _print_import_report(report: ImportReport) -> None:
-    from rich.markup import escape
-
     from brievenbus.fileio import display_path
     from brievenbus.letters.figures import INDICATORS
 
     extract = report.extract
     others = [p.label for p in extract.periods_seen if p != extract.period]
     out.print(
-        f"Ingelezen uit {escape(extract.origin)}: periode [bold]{escape(extract.period.label)}[/]"
-        + (f" (ook in {extract.container}: {escape(', '.join(others))})" if others else ""),
+        f"Ingelezen uit {plain(extract.origin)}: periode [bold]{plain(extract.period.label)}[/]"
+        + (f" (ook in {extract.container}: {plain(', '.join(others))})" if others else ""),
         highlight=False,
         soft_wrap=True,
     )
     for heading, indicator in extract.columns.items():
         label = INDICATORS.get(indicator, indicator)
         out.print(
-            escape(f"  kolom '{heading}' → {indicator} ({label})"), highlight=False, soft_wrap=True
+            plain(f"  kolom '{heading}' → {indicator} ({label})"), highlight=False, soft_wrap=True
         )
     if extract.notation:
         out.print(f"  getallen gelezen in {extract.notation}", highlight=False)
@@ -146,22 +144,22 @@ def _print_import_report(report: ImportReport) -> None:
         out.print(f"  overgeslagen: {number} {regions} ({kinds})", highlight=False)
     if extract.former:
         out.print(
-            escape("  overgeslagen, opgeheven: " + ", ".join(extract.former)),
+            plain("  overgeslagen, opgeheven: " + ", ".join(extract.former)),
             highlight=False,
             soft_wrap=True,
         )
     for rejected in report.rejected:
-        err.print(f"[yellow]Let op:[/] {escape(str(rejected))}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]Let op:[/] {plain(str(rejected))}", highlight=False, soft_wrap=True)
     if extract.unmatched:
         err.print(
             "[yellow]Let op:[/] niet gevonden als gemeente: "
-            + escape(", ".join(extract.unmatched))
+            + plain(", ".join(extract.unmatched))
             + " (opgeheven of samengevoegd?)",
             highlight=False,
             soft_wrap=True,
         )
     if report.target_path is not None:
         out.print(
-            f"[green]geschreven:[/] {escape(str(display_path(report.target_path)))}",
+            f"[green]geschreven:[/] {plain(str(display_path(report.target_path)))}",
             highlight=False,
         )

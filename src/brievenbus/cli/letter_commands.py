@@ -20,6 +20,7 @@ from brievenbus.cli.common import (
     open_workspace,
     out,
     parse_date,
+    plain,
     say,
     warn,
 )
@@ -27,6 +28,7 @@ from brievenbus.errors import BriefError
 from brievenbus.wording import count
 
 if TYPE_CHECKING:
+    from brievenbus.letters.workspace import Workspace
     from brievenbus.output.batch import Job
 
 
@@ -136,6 +138,7 @@ def generate(
             per_party=per_party,
             overwrite=overwrite,
         )
+        _check_before_writing(workspace, jobs)
     except BriefError as error:
         fail(error)
     jobs = jobs[:limit] if limit else jobs
@@ -162,6 +165,25 @@ def generate(
         raise typer.Exit(code=1)
 
 
+def _check_before_writing(workspace: Workspace, jobs: list[Job]) -> None:
+    """What would fail every letter stops the run before anything is written: a
+    refused house style or logo (as in `brief controleer`), or a template that cannot
+    be compiled or hits a limit (a runaway costs two seconds a letter) on the first
+    letter of each kind. A failure of one letter's data is left to the batch."""
+    from brievenbus.letters.template_errors import TemplateWideError
+
+    clubs = [workspace.dataset.clubs[i] for i in dict.fromkeys(job.club_id for job in jobs)]
+    if problems := workspace.sender_file_problems(clubs):
+        raise BriefError(*problems)
+    for job in {job.kind: job for job in reversed(jobs)}.values():
+        try:
+            workspace.render(job.plan(workspace))
+        except TemplateWideError:
+            raise
+        except BriefError:
+            continue
+
+
 def _resume_command() -> str:
     """The command as the user typed it, with --hervat: what to run after Ctrl-C."""
     arguments = [a for a in sys.argv[1:] if a != "--hervat"]
@@ -173,7 +195,7 @@ def _show_plan(jobs: list[Job]) -> None:
     from brievenbus.output.batch import describe
 
     for job in jobs:
-        say(f"{display_path(job.path)}  ({describe(job)})")
+        say(plain(f"{display_path(job.path)}  ({describe(job)})"))
     out.print(
         f"[bold]{count(len(jobs), 'brief', 'brieven')} gepland;[/]"
         " er is niets geschreven (--proef).",
@@ -212,4 +234,4 @@ def show_preview(
         fail(error)
     for warning in composition.warnings:
         warn(warning)
-    out.print(preview(composition, f"{plan.kind} · {target.naam} · {plan.club.naam}"))
+    out.print(preview(composition, plain(f"{plan.kind} · {target.naam} · {plan.club.naam}")))

@@ -11,6 +11,7 @@ from rich.rule import Rule
 from rich.style import Style
 from rich.text import Text
 
+from brievenbus.errors import printable
 from brievenbus.letters.composition import Composition
 from brievenbus.markup import Paragraph
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD
@@ -22,12 +23,12 @@ def preview(composition: Composition, title: str) -> Panel:
     """The whole letter as a rich renderable: letterhead, body, footer."""
     parts: list[Padding | Text | Rule] = []
     for paragraph in composition.slots.get(LETTERHEAD, []):
-        parts.append(Text(paragraph.text, style="bold blue", justify="right"))
+        parts.append(Text(printable(paragraph.text), style="bold blue", justify="right"))
     parts.append(Text())
     parts.extend(_body(composition.body))
     parts.append(Rule(style="dim"))
     for paragraph in composition.slots.get(FOOTER, []):
-        parts.append(Text(paragraph.text, style="dim", justify="center"))
+        parts.append(Text(printable(paragraph.text), style="dim", justify="center"))
     return Panel(Group(*parts), title=title, width=92, padding=(1, 3))
 
 
@@ -68,5 +69,5 @@ def _runs(paragraph: Paragraph) -> Text:
         style = Style(bold=run.bold or None, italic=run.italic or None, link=run.link or None)
         if run.link:
             style += Style(underline=True, color="blue")
-        text.append(run.text, style=style)
+        text.append(printable(run.text), style=style)
     return text

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, warn
+from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, plain, warn
 from brievenbus.errors import BriefError
 from brievenbus.wording import count
 
@@ -62,12 +61,12 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
 
     report = check_workspace(data_dir, templates_dir)
     for problem in report.problems:
-        err.print(f"[bold red]Fout:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {plain(problem)}", highlight=False, soft_wrap=True)
     for warning in report.warnings:
         warn(warning)
     if report.dataset is not None:
         for path in report.dataset.paths.values():
-            out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
+            out.print(f"gelezen: {plain(display_path(path))}", highlight=False, soft_wrap=True)
     if not report.ok:
         err.print(f"[red]{count(len(report.problems), 'probleem', 'problemen')} gevonden.[/]")
         raise typer.Exit(code=1)

@@ -61,9 +61,21 @@ YesNo = Annotated[
 MunicipalityCode = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^GM\d{4}$")]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Article = Annotated[int, Field(ge=1, le=81)]
-Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Exactly one address, nothing else: no name, no second address after a comma, no
+# group syntax (':' and ';'), no angle brackets. The draft builds the header itself.
+EMAIL_PATTERN = r"^[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(\.[\w-]+)+$"
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
+# A name goes into a letter's address block and an e-mail header: one line only.
+SINGLE_LINE_PATTERN = r"^[^\r\n]+$"
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, pattern=SINGLE_LINE_PATTERN)
 ]
+
+# Upper bounds that no real figure reaches: a typo with a few digits too many is
+# reported instead of printed (and Babel cannot format numbers over 28 digits).
+# Local figures have their own bound (MAX_FIGURE, below).
+MAX_INHABITANTS = 10_000_000  # the whole country has 18 million; Amsterdam under one
+MAX_SEATS = 100  # the largest council has 45 seats
 
 
 class Strict(BaseModel):
@@ -78,7 +90,7 @@ class Strict(BaseModel):
 class Population(Strict):
     """Inhabitants on a reference date, with the source of the figure."""
 
-    aantal: Annotated[int, Field(ge=0)]
+    aantal: Annotated[int, Field(ge=0, le=MAX_INHABITANTS)]
     peildatum: datetime.date
     bron: Text
     # A doubtful figure: why it must be checked. `brief controleer` warns and the
@@ -89,9 +101,9 @@ class Population(Strict):
 class Party(Strict):
     """A party (fractie) in the council, with its leader when known."""
 
-    naam: Text
-    zetels: Annotated[int, Field(ge=0)]
-    fractievoorzitter: Text | None = None
+    naam: Name
+    zetels: Annotated[int, Field(ge=0, le=MAX_SEATS)]
+    fractievoorzitter: Name | None = None
     # Only what the data says: no guessing "heer" or "mevrouw" from a first name.
     aanhef: Literal["heer", "mevrouw"] | None = None
     # "de VVD", "het CDA"; without it the usual article of a national party, else none.
@@ -113,7 +125,7 @@ class Council(Strict):
     """The municipal council after the last election."""
 
     verkiezing: datetime.date | None = None
-    zetels: Annotated[int, Field(ge=1)] | None = None
+    zetels: Annotated[int, Field(ge=1, le=MAX_SEATS)] | None = None
     bron: Text | None = None
     fracties: list[Party] = []
     opmerking: Text | None = None
@@ -161,8 +173,8 @@ class Municipality(Strict):
     """One municipality (gemeente) with its council and optional overrides."""
 
     code: MunicipalityCode
-    naam: Text
-    naam_gangbaar: Text | None = None
+    naam: Name
+    naam_gangbaar: Name | None = None
     provincie: Text
     inwoners: Population
     raad: Council = Council()
@@ -220,16 +232,16 @@ class MeasuresFile(Strict):
 class Signatory(Strict):
     """Someone who signs on behalf of the club; the name may still be unknown."""
 
-    naam: Text | None = None
-    rol: Text | None = None
+    naam: Name | None = None
+    rol: Name | None = None
 
 
 class Club(Strict):
     """A Soroptimist club that sends letters."""
 
     id: Slug
-    naam: Text
-    plaats: Text | None = None
+    naam: Name
+    plaats: Name | None = None
     ondertekenaars: list[Signatory] = []
     secretariaat: Text | None = None
     email: Email | None = None

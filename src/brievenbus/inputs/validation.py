@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from brievenbus.dutch import dutch_choices, translate
 from brievenbus.errors import DataError
-from brievenbus.inputs.models import ELECTION_DATE_PATTERN
+from brievenbus.inputs.models import ELECTION_DATE_PATTERN, EMAIL_PATTERN, SINGLE_LINE_PATTERN
 from brievenbus.inputs.yaml_reader import YamlDocument
 from brievenbus.suggestions import did_you_mean
 
@@ -74,7 +74,8 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
 _PATTERN_HINTS = {
     r"^GM\d{4}$": "een gemeentecode is GM met vier cijfers, bv. GM0406",
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "gebruik kleine letters, cijfers en streepjes, bv. 'opvang-24-7'",
-    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "een e-mailadres ziet eruit als naam@voorbeeld.nl",
+    EMAIL_PATTERN: "schrijf precies één e-mailadres, zonder naam erbij, bv. naam@voorbeeld.nl",
+    SINGLE_LINE_PATTERN: "een naam past op één regel: haal de regelovergang weg",
     ELECTION_DATE_PATTERN: "schrijf JJJJ-MM als alleen de maand vaststaat (2030-03),"
     " of JJJJ-MM-DD (2030-03-20)",
 }
@@ -84,8 +85,13 @@ def _range_hint(location: Any, ctx: dict[str, Any]) -> str:
     if "artikelen" in location:
         return "het verdrag heeft artikelen 1 tot en met 81"
     if "ge" in ctx:
-        return f"de waarde moet minstens {ctx['ge']} zijn"
-    return f"de waarde mag hoogstens {ctx.get('le')} zijn"
+        return f"de waarde moet minstens {_number(ctx['ge'])} zijn"
+    return f"de waarde mag hoogstens {_number(ctx.get('le'))} zijn"
+
+
+def _number(value: Any) -> str:
+    """10000000 → '10.000.000', as Dutch readers write it."""
+    return f"{value:,.0f}".replace(",", ".") if isinstance(value, int | float) else str(value)
 
 
 def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> set[str]:

@@ -22,7 +22,11 @@ CACHE_ENV = "BRIEF_CACHE_DIR"
 SUFFIX = ".marshal"
 MAX_ENTRIES = 64  # a workspace has five data files; room for a few versions of each
 PRUNE_AGE_SECONDS = 30 * 24 * 3600  # entries unused for a month go
-PRODUCERS = ("yaml_reader.py", "yaml_cache.py")  # the code that makes a cached value
+PRODUCERS = (
+    "yaml_reader.py",
+    "yaml_tree.py",
+    "yaml_cache.py",
+)  # the code that makes a cached value
 
 
 def cache_dir() -> Path:

@@ -1,25 +1,32 @@
 """Read a YAML data file into plain values, keeping the line of every key and item.
 
-YAML is composed into a node tree and turned into plain Python values by hand:
-every scalar stays a string (pydantic converts it), so YAML 1.1 traps cannot
-corrupt data (``no`` is not False, ``0406`` is not an octal number). The line
-of every key and item is kept, so each problem names ``file:line``.
+YAML is turned into plain Python values by hand, from the parser's events
+(``yaml_tree``, which also refuses hostile constructs): every scalar stays a
+string (pydantic converts it), so YAML 1.1 traps cannot corrupt data (``no``
+is not False, ``0406`` is not an octal number). The line of every key and item
+is kept, so each problem names ``file:line``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from brievenbus.errors import DataError, Problem
 from brievenbus.fileio import display_path, read_bytes
 from brievenbus.inputs import yaml_cache
+from brievenbus.inputs.yaml_tree import (
+    CONTROL_CHARACTERS,
+    Location,
+    build_tree,
+    describe_control,
+    format_location,
+)
 
-if TYPE_CHECKING:
-    import yaml
-
-Location = tuple[str | int, ...]
+# The largest data file, municipalities.yaml with every party leader and local
+# figures, stays under 2 MB; ten times that is a mistake (or a hostile file).
+MAX_YAML_BYTES = 20_000_000
 
 # The YAML parser's messages (libyaml's and PyYAML's wording), in Dutch, with what to do.
 _YAML_PROBLEMS = {
@@ -143,14 +150,6 @@ class YamlDocument:
         return Problem(display_path(self.path), self.line_of(location), text, hint)
 
 
-def format_location(location: Location) -> str:
-    """('gemeenten', 3, 'naam') → 'gemeenten[3].naam'."""
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def read_yaml(path: Path) -> YamlDocument:
     """Read one YAML file; raise DataError with file:line for anything unreadable."""
     raw = read_bytes(
@@ -158,22 +157,21 @@ def read_yaml(path: Path) -> YamlDocument:
         "kan het bestand niet lezen",
         "controleer of het bestand bestaat en leesbaar is",
         display_path(path),
+        limit=MAX_YAML_BYTES,
     )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+    text = _decode(raw, path)
+    cached = yaml_cache.read_cached(raw)
+    if cached is not None:  # these bytes passed every check below before
+        return YamlDocument(path, cached, text_without_lines=text)
+    if match := CONTROL_CHARACTERS.search(text):
         raise DataError(
             Problem(
                 display_path(path),
-                line,
-                "dit bestand is geen UTF-8",
-                "sla het op als UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8)",
+                text.count("\n", 0, match.start()) + 1,
+                f"een onzichtbaar stuurteken {describe_control(match.group())}",
+                "haal het teken weg; typ de regel eventueel opnieuw",
             )
-        ) from None
-    cached = yaml_cache.read_cached(raw)
-    if cached is not None:
-        return YamlDocument(path, cached, text_without_lines=text)
+        )
     document = YamlDocument(path, None)
     document.data, document.lines, problems = _compose(text, path)
     if problems:
@@ -191,12 +189,29 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     return document
 
 
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 text (a BOM is fine); UTF-16 and other encodings get a Dutch error."""
+    hint = "sla het op als UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8)"
+    if b"\x00" in raw[:4096]:  # ASCII text in UTF-16 or UTF-32: every other byte is 0
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise DataError(
+            Problem(display_path(path), line, "dit bestand is UTF-16, geen UTF-8", hint)
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError(
+            Problem(display_path(path), line, "dit bestand is geen UTF-8", hint)
+        ) from None
+
+
 def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Problem]]:
     """Parse YAML text into plain values, the line of each location, and any problems."""
     import yaml  # only needed when the cache misses: keeps start-up fast
 
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return build_tree(text, path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + 1 if mark else None
@@ -205,29 +220,6 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
             problem = "found a tab character that violates indentation"  # libyaml says less
         message, hint = _yaml_problem(problem)
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
-    problems: list[Problem] = []
-    lines: dict[Location, int] = {}
-    try:
-        data = _to_python(node, (), path, lines, problems) if node else None
-    except (RecursionError, _TooManyValuesError):
-        raise DataError(
-            Problem(
-                display_path(path),
-                None,
-                "het bestand heeft te veel waarden, of een verwijzing (*naam) die naar"
-                " zichzelf verwijst",
-                f"een gegevensbestand heeft hoogstens {MAX_VALUES:,} waarden".replace(",", ".")
-                + "; gebruik verwijzingen (&naam, *naam) alleen voor een gewone waarde",
-            )
-        ) from None
-    return data, lines, problems
-
-
-MAX_VALUES = 200_000  # all 342 municipalities with their parties take about 12.500
-
-
-class _TooManyValuesError(Exception):
-    """A file (or an alias bomb) with more values than any real data file."""
 
 
 def _yaml_problem(problem: str) -> tuple[str, str]:
@@ -244,56 +236,3 @@ def _character_at(text: str, line: int, column: int) -> str:
     """The character at a parser mark (0-based line and column), or ''."""
     lines = text.splitlines()
     return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-def _to_python(
-    node: yaml.Node,
-    location: Location,
-    path: Path,
-    lines: dict[Location, int],
-    problems: list[Problem],
-) -> Any:
-    """Turn a composed node into dicts, lists, strings and None, recording lines."""
-    import yaml
-
-    lines.setdefault(location, node.start_mark.line + 1)
-    if len(lines) > MAX_VALUES:
-        raise _TooManyValuesError
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(
-                    Problem(
-                        display_path(path),
-                        key_node.start_mark.line + 1,
-                        "een sleutel is een lijst of blok in plaats van een naam",
-                        "schrijf 'naam: waarde'; begin een regel niet met '?', '[' of '{'",
-                    )
-                )
-                continue
-            key = str(key_node.value)
-            child = (*location, key)
-            if key in result:
-                line = key_node.start_mark.line + 1
-                problems.append(
-                    Problem(
-                        display_path(path),
-                        line,
-                        f"{format_location(child)}: staat twee keer in hetzelfde blok",
-                        "verwijder een van de twee regels",
-                    )
-                )
-                continue
-            lines[child] = key_node.start_mark.line + 1
-            result[key] = _to_python(value_node, child, path, lines, problems)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(item, (*location, index), path, lines, problems)
-            for index, item in enumerate(node.value)
-        ]
-    assert isinstance(node, yaml.ScalarNode)
-    if node.tag == "tag:yaml.org,2002:null" and not node.style:  # plain, not quoted
-        return None
-    return str(node.value)

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from brievenbus.errors import BriefError, Problem, document_reason
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.plan import unfilled_fields
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, template_dirs
+from brievenbus.letters.rendering import format_number, template_dirs
+from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
@@ -59,11 +61,31 @@ def check_workspace(
     report.warnings.extend(_doubtful_inhabitants(workspace.dataset))
     for club in workspace.dataset.clubs.values():
         report.warnings.extend(unfilled_fields(workspace.dataset, club)[:1])
+    report.problems.extend(_render_all(workspace, today, report))
+    return report
+
+
+def _render_all(
+    workspace: Workspace, today: datetime.date | None, report: CheckReport
+) -> list[Problem]:
+    """Render every municipality's letter; a problem that repeats is reported once.
+
+    A template mistake fails every letter the same way: after the second
+    identical failure that kind is not tried again (a runaway template would
+    otherwise cost its time limit 342 times).
+    """
+    problems: list[Problem] = []
+    known = {str(problem) for problem in report.problems}  # house styles and logos
     seen: set[str] = set()
+    given_up: set[str] = set()
     document = workspace.dataset.documents["municipalities"]
     for index, municipality in enumerate(workspace.dataset.municipalities):
+        kind = None
         try:
             plan = workspace.plan(municipality, date=today)
+            kind = plan.kind
+            if kind in given_up:
+                continue
             workspace.render(plan)
             report.letters_rendered += 1
             # The letter's date against the elections (and mergers) in the data.
@@ -72,12 +94,15 @@ def check_workspace(
                 for warning in workspace.election_timing(plan).warnings
             )
         except BriefError as error:
-            # A template mistake fails every letter the same way: report it once.
             for problem in error.problems:
-                if str(problem) not in seen:
+                if str(problem) in known:
+                    continue
+                if str(problem) in seen and kind is not None:
+                    given_up.add(kind)
+                elif str(problem) not in seen:
                     seen.add(str(problem))
-                    report.problems.append(problem)
-    return report
+                    problems.append(problem)
+    return problems
 
 
 def _old_facts(dataset: Dataset, today: datetime.date) -> list[Problem]:
@@ -135,9 +160,11 @@ def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
 
 
 def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Problem]]:
-    """Open every house style in use with python-docx, as a word processor would.
+    """Check every house style and logo in use, then open the house styles with
+    python-docx, as a word processor would.
 
-    Errors: a file that is no Word document, or a paragraph style that a
+    Errors: what ``Workspace.sender_file_problems`` finds (the same checks as
+    ``genereer``), a file that is no Word document, or a paragraph style that a
     template asks for ({.stijl}) and the house style lacks (named at the
     template's line). Warnings: a header or footer placeholder that is gone,
     so the letterhead or the club's details will not appear.
@@ -145,10 +172,14 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
     import docx
 
     wanted = _styles_in_templates(workspace)
-    paths = {workspace.house_style_for(club) for club in workspace.dataset.clubs.values()}
-    problems: list[Problem] = []
+    clubs = workspace.dataset.clubs.values()
+    problems = workspace.sender_file_problems(clubs)
+    refused = {problem.path for problem in problems}
+    paths = {workspace.house_style_for(club) for club in clubs}
     warnings: list[Problem] = []
     for path in sorted(paths):
+        if display_path(path) in refused:
+            continue  # python-docx would read a zip bomb whole; the checks said enough
         try:
             document = docx.Document(str(path))
         except Exception as error:  # python-docx raises several kinds for a broken file
@@ -172,30 +203,32 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
                         "voeg de stijl in Word toe aan de huisstijl, of kies een bestaande stijl",
                     )
                 )
-        section = document.sections[0]
-        if section.different_first_page_header_footer:
-            places = [
-                ("de kop van pagina 1", section.first_page_header, LETTERHEAD),
-                ("de voettekst van pagina 1", section.first_page_footer, FOOTER),
-                ("de voettekst vanaf pagina 2", section.footer, FOOTER),
-            ]
-        else:
-            places = [
-                ("de kop", section.header, LETTERHEAD),
-                ("de voettekst", section.footer, FOOTER),
-            ]
-        for where, part, slot in places:
-            if not any(_is_placeholder(p.text, slot) for p in part.paragraphs):
-                warnings.append(
-                    Problem(
-                        display_path(path),
-                        None,
-                        f"{where} heeft geen alinea {placeholder_text(slot)}",
-                        f"zet daar een alinea met alleen {placeholder_text(slot)}; anders komen"
-                        " de clubgegevens er niet in",
-                    )
-                )
+        warnings.extend(_missing_placeholders(path, document))
     return problems, warnings
+
+
+def _missing_placeholders(path: Path, document: Any) -> list[Problem]:
+    """A warning for each header or footer without its {{ briefhoofd }} / {{ voettekst }}."""
+    section = document.sections[0]
+    if section.different_first_page_header_footer:
+        places = [
+            ("de kop van pagina 1", section.first_page_header, LETTERHEAD),
+            ("de voettekst van pagina 1", section.first_page_footer, FOOTER),
+            ("de voettekst vanaf pagina 2", section.footer, FOOTER),
+        ]
+    else:
+        places = [("de kop", section.header, LETTERHEAD), ("de voettekst", section.footer, FOOTER)]
+    return [
+        Problem(
+            display_path(path),
+            None,
+            f"{where} heeft geen alinea {placeholder_text(slot)}",
+            f"zet daar een alinea met alleen {placeholder_text(slot)}; anders komen"
+            " de clubgegevens er niet in",
+        )
+        for where, part, slot in places
+        if not any(_is_placeholder(p.text, slot) for p in part.paragraphs)
+    ]
 
 
 def _is_placeholder(text: str, slot: str) -> bool:

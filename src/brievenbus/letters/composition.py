@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from brievenbus.letters.plan import LetterPlan
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX, render_template
+from brievenbus.letters.rendering import render_template
+from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.ooxml.house_style import SLOTS
 from brievenbus.ooxml.xml import INVALID_XML

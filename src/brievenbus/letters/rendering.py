@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,26 @@ import jinja2
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
+from jinja2.loaders import split_template_path
 
 from brievenbus.errors import Problem, TemplateError
 from brievenbus.fileio import display_path
 from brievenbus.inputs.locations import packaged_dir
 from brievenbus.inputs.yaml_cache import cache_dir
+from brievenbus.letters.template_errors import (
+    RUNTIME_ERRORS,
+    TEMPLATE_SUFFIX,
+    TemplateWideError,
+    runtime_problem,
+    syntax_problem,
+)
+from brievenbus.letters.template_limits import (
+    LimitedEnvironment,
+    LimitError,
+    code_generator_fingerprint,
+    render_limited,
+)
 
-TEMPLATE_SUFFIX = ".md.j2"
 LOCALE = "nl_NL"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
@@ -158,20 +169,25 @@ def template_dirs(explicit_dir: Path | None) -> list[Path]:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates are kept beside the YAML cache; compiling costs ~30 ms a run."""
+    """Compiled templates are kept beside the YAML cache; compiling costs ~30 ms a run.
+
+    The file names carry the code generator's fingerprint: compiled code calls
+    the environment's checks, so another version of brief never runs it.
+    """
     folder = cache_dir() / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    pattern = f"brief-{code_generator_fingerprint()}-%s.cache"
+    return jinja2.FileSystemBytecodeCache(str(folder), pattern)
 
 
 @cache
-def make_environment(dirs: tuple[Path, ...]) -> SandboxedEnvironment:
+def make_environment(dirs: tuple[Path, ...]) -> LimitedEnvironment:
     """The one Jinja environment for a set of template folders."""
-    environment = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs if d.is_dir()], encoding="utf-8-sig"),
+    environment = LimitedEnvironment(
+        loader=_Utf8Loader([str(d) for d in dirs if d.is_dir()], encoding="utf-8-sig"),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
@@ -197,140 +213,43 @@ def letter_kinds(explicit_dir: Path | None = None) -> list[str]:
 
 
 def render_template(name: str, context: Mapping[str, Any], explicit_dir: Path | None = None) -> str:
-    """Render one template to Markdown; errors name the template file and line."""
+    """Render one template to Markdown, within limits; errors name the template file and line."""
     environment = make_environment(tuple(template_dirs(explicit_dir)))
     try:
-        return environment.get_template(name).render(context)
+        return render_limited(environment.get_template(name), context)
     except jinja2.TemplateNotFound as error:
         raise TemplateError.simple(
             f"sjabloon '{error.name}' niet gevonden",
             f"beschikbare briefsoorten: {', '.join(letter_kinds(explicit_dir))}",
         ) from None
     except jinja2.TemplateSyntaxError as error:
-        path = Path(error.filename) if error.filename else None
-        raise TemplateError(
-            Problem(
-                display_path(path) if path else None,
-                error.lineno,
-                f"fout in het sjabloon: {_describe_syntax(error.message or '')}",
-                "controleer {{ }}, {% %} en of elke {% if %} of {% for %} een {% end… %} heeft",
+        raise TemplateWideError(syntax_problem(error)) from None
+    except (LimitError, RecursionError) as error:
+        raise TemplateWideError(runtime_problem(error)) from None
+    except RUNTIME_ERRORS as error:
+        raise TemplateError(runtime_problem(error)) from None
+
+
+class _Utf8Loader(jinja2.FileSystemLoader):
+    """Templates are UTF-8; another encoding is a Dutch error at the file and line."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            pieces = split_template_path(template)
+            path = next(
+                (Path(d, *pieces) for d in self.searchpath if Path(d, *pieces).is_file()),
+                Path(template),
             )
-        ) from None
-    except (
-        jinja2.TemplateError,
-        ValueError,
-        TypeError,
-        AttributeError,
-        ArithmeticError,
-        RecursionError,
-    ) as error:
-        path, line = _template_position(error)
-        raise TemplateError(
-            Problem(path, line, f"fout in het sjabloon: {_describe(error)}", _hint(error))
-        ) from None
-
-
-def _template_position(error: BaseException) -> tuple[Path | None, int | None]:
-    """The template file and line where a runtime error happened (innermost frame)."""
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if frame.filename.endswith(TEMPLATE_SUFFIX):
-            return display_path(Path(frame.filename)), frame.lineno
-    return None, None
-
-
-# What template authors call the objects they get (README, "Variabelen").
-_OBJECT_NAMES = {
-    "Municipality": "gemeente",
-    "Club": "club",
-    "Party": "fractie",
-    "Measure": "maatregel",
-    "Fact": "feit",
-    "Signatory": "ondertekenaar",
-    "Council": "gemeente.raad",
-    "Population": "gemeente.inwoners",
-    "dict": "een blok",
-    "str": "een tekst",
-    "list": "een lijst",
-}
-
-
-def _describe(error: BaseException) -> str:  # noqa: PLR0911 (one answer per kind of error)
-    """A template's runtime error in Dutch; Jinja's and Python's English never reaches the user."""
-    message = str(error)
-    match = re.match(r"'(.+)' is undefined", message)
-    if match:
-        return f"'{match.group(1)}' bestaat niet"
-    match = re.match(r"'(?:[\w.]*\.)?(\w+)(?: object)?' has no attribute '(.+)'", message)
-    if match:
-        owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
-        return f"'{match.group(2)}' bestaat niet (in {owner})"
-    match = re.match(r"(\w+) object has no element (.+)", message)
-    if match:
-        owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
-        return f"element {match.group(2)} bestaat niet (in {owner})"
-    if isinstance(error, jinja2.exceptions.SecurityError):
-        match = re.match(r"access to attribute '(.+?)' of", message)
-        what = f"'{match.group(1)}'" if match else "dit"
-        return f"{what} mag een sjabloon niet gebruiken (beveiliging)"
-    if isinstance(error, OverflowError) and "MAX_RANGE" in message:
-        return f"range() mag hoogstens {format_number(MAX_RANGE)} stappen hebben"
-    if isinstance(error, ZeroDivisionError):
-        return "deling door nul"
-    if isinstance(error, RecursionError):
-        return "het sjabloon roept zichzelf steeds opnieuw aan"
-    if isinstance(error, ValueError) and message.startswith("lege waarde"):
-        return message  # our own, already Dutch
-    if isinstance(error, TypeError):
-        return "deze bewerking past niet bij de waarde (bv. tekst en een getal optellen)"
-    return "deze regel kan niet worden uitgevoerd"
-
-
-# Jinja's names for the tokens it expected, as a template author types them.
-_TOKENS = {
-    "end of print statement": "}}",
-    "end of statement block": "%}",
-    "name": "een naam",
-}
-
-
-def _describe_syntax(message: str) -> str:  # noqa: PLR0911 (one answer per kind of error)
-    """Jinja's syntax messages in Dutch; an unknown one gets a Dutch description, never English."""
-    match = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
-    if message.startswith("Unexpected end of template") and match:
-        tag = match.group(1)
-        return f"het sjabloon eindigt terwijl {{% {tag} %}} nog open staat ({{% end{tag} %}} mist)"
-    if message.lower().startswith("unexpected end of template"):
-        return "het sjabloon eindigt midden in een {{ }} of {% %}"
-    match = re.match(r"Encountered unknown tag '(\w+)'", message)
-    if match:
-        return f"onbekende opdracht {{% {match.group(1)} %}}"
-    match = re.match(r"No (filter|test) named '(.+?)'", message)
-    if match:
-        kind = "filter" if match.group(1) == "filter" else "test"
-        return f"{kind} '{match.group(2)}' bestaat niet"
-    match = re.match(r"expected token '(.+?)', got '(.+?)'", message)
-    if match:
-        expected = _TOKENS.get(match.group(1), match.group(1))
-        return f"hier hoort {expected} (nu: '{match.group(2)}')"
-    match = re.match(r"unexpected (?:char )?'(.+?)'(?: at \d+)?(?:, expected '(.+?)')?$", message)
-    if match:
-        expected = f" (hier hoort '{match.group(2)}')" if match.group(2) else ""
-        return f"onverwacht teken '{match.group(1)}'{expected}"
-    if message.startswith("Expected an expression"):
-        return "hier ontbreekt een waarde of voorwaarde"
-    match = re.match(r"block '(.+?)' defined twice", message)
-    if match:
-        return f"blok '{match.group(1)}' staat er twee keer in"
-    if "comment" in message.lower():
-        return "een commentaar {# … wordt niet afgesloten met #}"
-    return "Jinja kan deze regel niet lezen"
-
-
-def _hint(error: BaseException) -> str:
-    if isinstance(error, jinja2.UndefinedError):
-        return "controleer de spelling; de README noemt alle variabelen van een brief"
-    if "None" in str(error):
-        return (
-            "zet de regel binnen {% if … %} … {% endif %} zodat een lege waarde wordt overgeslagen"
-        )
-    return "controleer deze regel van het sjabloon"
+            line = error.object[: error.start].count(b"\n") + 1
+            raise TemplateError(
+                Problem(
+                    display_path(path),
+                    line,
+                    "dit sjabloon is geen UTF-8",
+                    "sla het op als UTF-8 (in Kladblok: Opslaan als → Codering: UTF-8)",
+                )
+            ) from None

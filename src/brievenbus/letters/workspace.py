@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset, load_dataset
 from brievenbus.inputs.locations import find_file
@@ -154,6 +155,23 @@ class Workspace:
             load_logo(self.club_file(plan.club.logo)) if plan.club.logo else None,
         )
         return Letter(plan, composition.subject, data, composition.warnings)
+
+    def sender_file_problems(self, clubs: Iterable[Club]) -> list[Problem]:
+        """Open the house style and logo of each club now, with every check on them.
+
+        ``genereer`` stops on these before any letter is written and
+        ``controleer`` reports them: a broken or hostile file (macros, a zip
+        bomb, a huge logo) never reaches a letter.
+        """
+        problems: dict[str, Problem] = {}
+        for club in clubs:
+            try:
+                load_house_style(self.house_style_for(club))
+                if club.logo:
+                    load_logo(self.club_file(club.logo))
+            except BriefError as error:
+                problems.update((str(problem), problem) for problem in error.problems)
+        return list(problems.values())
 
     def club_file(self, name: str) -> Path:
         """A file named in clubs.yaml (house style, logo), relative to that file."""

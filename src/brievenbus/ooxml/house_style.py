@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
-from brievenbus.errors import OutputError, TemplateError, document_reason
+from brievenbus.errors import OutputError, TemplateError
+from brievenbus.fileio import display_path
 from brievenbus.ooxml.package import read_package
+from brievenbus.ooxml.package_check import check_parts
 from brievenbus.ooxml.xml import w
 
 LETTERHEAD = "briefhoofd"  # the slot with the club's letterhead (and logo)
@@ -69,23 +72,46 @@ class HouseStyle:
             ) from None
 
 
+REQUIRED_PARTS = (
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/numbering.xml",
+)
+
+
+def _unusable(path: Path, reason: str) -> OutputError:
+    return OutputError.simple(
+        f"de huisstijl is geen bruikbaar Word-document: {reason}",
+        "maak hem opnieuw met scripts/maak_huisstijl.py, of in Word (Opslaan als → .docx)",
+        display_path(path),
+    )
+
+
 @cache
 def load_house_style(path: Path) -> HouseStyle:
-    """Read a house style .docx once and prepare it for building letters."""
+    """Read a house style .docx once, check what it carries, and prepare it for letters."""
     try:
         parts = read_package(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error):
+        raise _unusable(
+            path, "het is geen zip-bestand zoals een .docx (of het is beschadigd)"
+        ) from None
+    except RuntimeError:  # zipfile's word for a part that needs a password
+        raise _unusable(path, "het is versleuteld (met een wachtwoord)") from None
+    check_parts(parts, path)
+    if missing := [name for name in REQUIRED_PARTS if name not in parts]:
+        raise _unusable(path, f"het onderdeel {missing[0]} ontbreekt")
+    try:
         styles = _style_ids(parts["word/styles.xml"])
         head, tail = _split_document(parts["word/document.xml"])
         relationships_head = _open_end(parts["word/_rels/document.xml.rels"])
         numbering = etree.fromstring(parts["word/numbering.xml"])
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
-        raise OutputError.simple(
-            f"de huisstijl {path} is geen geldig Word-document met lijsten"
-            f" ({document_reason(error)})",
-            "maak hem opnieuw met scripts/maak_huisstijl.py, of in Word (Opslaan als → .docx)",
-            path,
-        ) from None
-    num_ids = [int(n.get(w("numId"), "0")) for n in numbering.iter(w("num"))]
+    except etree.XMLSyntaxError as error:
+        raise _unusable(path, f"onleesbare XML ({error})") from None
+    except _NoBodyError:
+        raise _unusable(path, "word/document.xml heeft geen hoofdtekst (w:body)") from None
+    num_ids = [_number(n.get(w("numId"))) for n in numbering.iter(w("num"))]
     abstracts = {
         fmt.get(w("val")): abstract.get(w("abstractNumId"))
         for abstract in numbering.iter(w("abstractNum"))
@@ -93,9 +119,9 @@ def load_house_style(path: Path) -> HouseStyle:
     }
     if "bullet" not in abstracts or "decimal" not in abstracts:
         raise OutputError.simple(
-            f"de huisstijl {path} mist een nummering voor opsommingen of genummerde lijsten",
+            "de huisstijl mist een nummering voor opsommingen of genummerde lijsten",
             "maak de huisstijl opnieuw met scripts/maak_huisstijl.py of voeg lijsten toe in Word",
-            path,
+            display_path(path),
         )
     return HouseStyle(
         path=path,
@@ -110,6 +136,15 @@ def load_house_style(path: Path) -> HouseStyle:
         styles=styles,
         slots=_find_slots(parts),
     )
+
+
+def _number(value: str | None) -> int:
+    """A numId as a number; anything else counts as 0."""
+    return int(value) if value and value.isdecimal() and len(value) < 10 else 0
+
+
+class _NoBodyError(Exception):
+    """word/document.xml has no w:body to put the letter in."""
 
 
 def _style_ids(xml: bytes) -> dict[str, str]:
@@ -136,7 +171,7 @@ def _split_document(xml: bytes) -> tuple[str, str]:
     root = etree.fromstring(xml)
     body = root.find(w("body"))
     if body is None:
-        raise KeyError("word/document.xml heeft geen w:body")
+        raise _NoBodyError
     for child in list(body):
         if child.tag != w("sectPr"):
             body.remove(child)

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from brievenbus.errors import DataError
-from brievenbus.fileio import read_bytes
+from brievenbus.fileio import display_path, read_bytes
 from brievenbus.ooxml.package import add_default_content_type, add_relationship
 from brievenbus.ooxml.xml import IMAGE_TYPE
 
@@ -16,6 +16,11 @@ EMU_PER_CM = 360_000
 LOGO_HEIGHT_CM = 1.6
 LOGO_MAX_WIDTH_CM = 6.0
 RELATIONSHIP_ID = "rIdBriefLogo"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Every letter carries a copy of the logo: a sharp letterhead logo is 20-300 kB.
+MAX_LOGO_BYTES = 1_000_000
+# 600 pixels across is sharp on paper at 6 cm; beyond this a viewer may choke on it.
+MAX_LOGO_PIXELS = 10_000
 
 
 @dataclass(frozen=True)
@@ -35,46 +40,77 @@ class Logo:
 
 @cache
 def load_logo(path: Path) -> Logo:
-    """Read a PNG or JPEG and size it to the letterhead, keeping its proportions."""
+    """Read a PNG or JPEG, check it, and size it to the letterhead, keeping its proportions."""
+    where = display_path(path)
     data = read_bytes(
         path,
-        f"logo {path} kan niet worden gelezen",
+        "het logo kan niet worden gelezen",
         "controleer het pad bij 'logo:' in clubs.yaml (ten opzichte van clubs.yaml)",
+        where,
+        limit=MAX_LOGO_BYTES,
     )
-    size = _png_size(data) or _jpeg_size(data)
+    if data.startswith(PNG_SIGNATURE):
+        extension, size = "png", _png_size(data)
+    elif data.startswith(b"\xff\xd8"):
+        extension, size = "jpeg", _jpeg_size(data)
+    else:
+        raise DataError.simple(
+            "het logo is geen PNG- of JPEG-afbeelding", "sla het logo op als .png of .jpg", where
+        )
     if size is None:
         raise DataError.simple(
-            f"logo {path} is geen PNG- of JPEG-afbeelding",
-            "sla het logo op als .png of .jpg",
+            f"het logo is beschadigd of afgebroken (geen complete {extension.upper()})",
+            "sla het logo opnieuw op als .png of .jpg",
+            where,
         )
-    extension = "png" if data.startswith(b"\x89PNG") else "jpeg"
     width_px, height_px = size
+    if max(width_px, height_px) > MAX_LOGO_PIXELS:
+        raise DataError.simple(
+            f"het logo is {width_px} × {height_px} pixels; de grens is {MAX_LOGO_PIXELS} per kant",
+            "verklein het logo: 600 pixels breed is op papier al scherp",
+            where,
+        )
     height = int(LOGO_HEIGHT_CM * EMU_PER_CM)
     width = min(int(height * width_px / height_px), int(LOGO_MAX_WIDTH_CM * EMU_PER_CM))
     height = int(width * height_px / width_px)
-    return Logo(data, extension, width, height)
+    return Logo(data, extension, max(width, 1), max(height, 1))
 
 
 def _png_size(data: bytes) -> tuple[int, int] | None:
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR" and len(data) >= 24:
-        width, height = struct.unpack(">II", data[16:24])
-        return (width, height) if width and height else None
-    return None
+    """Width and height from the IHDR chunk, when the file is complete (ends with IEND)."""
+    if len(data) < 33 or data[12:16] != b"IHDR" or b"IEND" not in data[-64:]:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return (width, height) if width and height else None
 
 
 def _jpeg_size(data: bytes) -> tuple[int, int] | None:
-    """Walk the JPEG markers to the frame header (SOF0–SOF15, not DHT/JPG/DAC)."""
-    if not data.startswith(b"\xff\xd8"):
-        return None
+    """Walk the JPEG markers to the frame header (SOF0–SOF15, not DHT/JPG/DAC).
+
+    Fill bytes (0xFF 0xFF) and markers without a length are stepped over; the
+    file must go on to its end-of-image marker after the frame header.
+    """
     position = 2
-    while position + 9 < len(data):
+    while position + 4 <= len(data):
         if data[position] != 0xFF:
             return None
         marker = data[position + 1]
+        if marker == 0xFF:  # a fill byte before the marker
+            position += 1
+            continue
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # TEM, RSTn: no length
+            position += 2
+            continue
+        if marker in (0xD9, 0xDA):  # end of image, or image data before any frame header
+            return None
         length = struct.unpack(">H", data[position + 2 : position + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+        is_frame = 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC)
+        if is_frame and position + 9 <= len(data) and length >= 8:
             height, width = struct.unpack(">HH", data[position + 5 : position + 9])
-            return (width, height) if width and height else None
+            complete = data.rfind(b"\xff\xd9") > position
+            return (width, height) if width and height and complete else None
+        if length < 2:
+            return None
         position += 2 + length
     return None
 

@@ -9,6 +9,7 @@ layout is plain PKZIP 2.0 as ``zipfile`` writes it.
 
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 import zlib
@@ -16,18 +17,66 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from brievenbus.errors import DataError
+from brievenbus.fileio import display_path, format_size, read_bytes
 from brievenbus.ooxml.xml import REL_NS, xml_text
 
 CONTENT_TYPES_PART = "[Content_Types].xml"
+# Every letter carries a copy of the house style: the default one is 6 kB, one
+# with a letterhead picture a few hundred kB. Beyond these it is not a letterhead.
+MAX_PACKAGE_BYTES = 5_000_000
+MAX_UNPACKED_BYTES = 25_000_000
+MAX_PARTS = 500  # Word writes about 15 parts; a few dozen with pictures
+# Word's XML packs about ten to one; a part packed more than a hundred to one
+# (and over a megabyte unpacked) is a zip bomb (a 3 MB one unpacked to 6 GB).
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1_000_000
 _ZIP_VERSION = 20  # deflate
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01; the time field is 0 (midnight)
 _UTF8_NAME = 0x800  # general purpose flag bit 11: the file name is UTF-8
 
 
 def read_package(path: Path) -> dict[str, bytes]:
-    """Every part of a .docx by name, in the order of the archive."""
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
+    """Every part of a .docx by name, in the order of the archive, within the limits above.
+
+    Raises DataError for a file over the limits, ``zipfile.BadZipFile`` for no zip.
+    """
+    data = read_bytes(
+        path,
+        f"kan de huisstijl {display_path(path)} niet lezen",
+        "controleer het pad bij 'huisstijl:' in clubs.yaml (ten opzichte van clubs.yaml)",
+        display_path(path),
+        limit=MAX_PACKAGE_BYTES,
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+        _check_sizes(entries, path)
+        # read() stops at each part's declared size, so the check above bounds it.
+        return {entry.filename: archive.read(entry) for entry in entries}
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo], path: Path) -> None:
+    """Refuse a zip bomb before unpacking anything."""
+    unpacked = sum(entry.file_size for entry in entries)
+    bombs = [
+        e.filename
+        for e in entries
+        if e.file_size > RATIO_FROM_BYTES and e.file_size > MAX_RATIO * max(e.compress_size, 1)
+    ]
+    if len(entries) > MAX_PARTS:
+        what = f"{len(entries)} onderdelen (de grens is {MAX_PARTS})"
+    elif bombs:
+        what = f"{bombs[0]} pakt uit tot meer dan {MAX_RATIO} keer zijn grootte"
+    elif unpacked > MAX_UNPACKED_BYTES:
+        limit = format_size(MAX_UNPACKED_BYTES)
+        what = f"uitgepakt {format_size(unpacked)} (de grens is {limit})"
+    else:
+        return
+    raise DataError.simple(
+        f"de huisstijl is te groot of opgeblazen: {what}",
+        "gebruik een gewoon Word-document als huisstijl; maak het in Word opnieuw",
+        display_path(path),
+    )
 
 
 @dataclass(frozen=True)

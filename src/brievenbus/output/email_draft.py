@@ -2,8 +2,11 @@
 
 The draft is an RFC 5322 message with ``X-Unsent: 1``, so Outlook opens it as
 a new message to edit and send, and Thunderbird can too (File → Open, then
-"Edit as New"). The recipient is the party leader when the data has an address,
-else the council's clerk (griffie); otherwise the user fills it in.
+"Edit as New"). Its headers are built from the standard library's address
+objects (names quoted); the data were checked when loaded (one address per
+field, names on one line, ``inputs.models``). The recipient is the party
+leader when the data has an address, else the council's clerk (griffie);
+otherwise the user fills it in.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import datetime
 import email.policy
 import hashlib
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -36,11 +40,12 @@ def draft_email(
     message["X-Unsent"] = "1"
     to_party = f"fractie van {party.met_lidwoord}, " if party else ""
     message["Subject"] = f"{subject} – {to_party}gemeente {municipality.naam}"
+    # Address objects quote the name: 'Club <x@evil.example>' stays the club's name.
     if club.email:
-        message["From"] = f"{club.naam} <{club.email}>"
+        message["From"] = Address(display_name=club.naam, addr_spec=club.email)
     recipient = recipient_for(municipality, party)
     if recipient:
-        message["To"] = recipient
+        message["To"] = Address(addr_spec=recipient)
     noon = datetime.datetime.combine(date, datetime.time(12, 0), tzinfo=datetime.UTC)
     message["Date"] = format_datetime(noon)
     message.set_content(_cover_text(club, municipality, party), charset="utf-8")

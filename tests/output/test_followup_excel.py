@@ -6,6 +6,7 @@ import datetime
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 import openpyxl
@@ -14,7 +15,7 @@ import pytest
 from brievenbus.output import followup_excel
 from brievenbus.output.followup import FollowUp, Subject
 from tests.conftest import RunBrief
-from tests.test_followup import ALMERE, PVDA, ZEELAND, make, records, table
+from tests.output.test_followup import ALMERE, PVDA, ZEELAND, make, records, table
 
 HEADER = (
     "gemeente",
@@ -38,18 +39,21 @@ def export(run_brief: RunBrief, folder: Path) -> Path:
     return folder / "opvolging.xlsx"
 
 
-def fill(path: Path, changes: dict[tuple[str, str], dict[str, object]], saved_as: Path) -> int:
+def fill(
+    path: Path, changes: Mapping[tuple[str, str], Mapping[str, object]], saved_as: Path
+) -> int:
     """Type into the rows of (gemeente, fractie) as a user would in Excel; the last row changed."""
     workbook = openpyxl.load_workbook(path)
     sheet = workbook.active
     assert sheet is not None
-    columns = {cell.value: cell.column for cell in sheet[1]}
+    columns = {str(cell.value): int(cell.column or 0) for cell in sheet[1]}
     last = 0
     for row in sheet.iter_rows(min_row=2):
-        key = (row[0].value, row[2].value or "")
+        key = (str(row[0].value), str(row[2].value or ""))
+        number = int(row[0].row or 0)
         for name, value in changes.get(key, {}).items():
-            sheet.cell(row=row[0].row, column=columns[name], value=value)
-            last = row[0].row
+            sheet.cell(row=number, column=columns[name], value=value)  # type: ignore[call-overload]
+            last = number
     workbook.save(saved_as)
     return last
 
