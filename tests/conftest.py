@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from brievenbus.cli import app
 from brievenbus.cli import common as cli
-from brievenbus.inputs.locations import packaged_dir
+from brievenbus.inputs.locations import MARKER, packaged_dir
 
 
 @dataclass
@@ -73,6 +73,16 @@ def local_data(workdir: Path) -> Path:
     target = workdir / "data"
     shutil.copytree(packaged_dir("data"), target, ignore=shutil.ignore_patterns("bronnen"))
     return target
+
+
+def make_workspace(folder: Path) -> Path:
+    """A workspace with the packaged data (its example clubs) and templates, and the marker."""
+    shutil.copytree(
+        packaged_dir("data"), folder / "data", ignore=shutil.ignore_patterns("bronnen")
+    )
+    shutil.copytree(packaged_dir("templates"), folder / "templates", dirs_exist_ok=True)
+    (folder / MARKER).write_text("werkmap voor een test\n", encoding="utf-8")
+    return folder
 
 
 def read_paragraphs(path: Path) -> list[tuple[str, str]]:

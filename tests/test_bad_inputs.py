@@ -2,7 +2,8 @@
 
 A case holds the files that differ from the packaged defaults (``data/…``,
 ``templates/…``), the command (``opdracht``) and the exact start of what the
-user must see on stderr (``verwacht``). Every case must exit 1 with a Dutch
+user must see on stderr (``verwacht``). The test makes a workspace (marker,
+the packaged data and templates) and puts the case's files over it. Every case must exit 1 with a Dutch
 message naming the place, show no traceback and leave no file behind.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunBrief
+from tests.conftest import RunBrief, make_workspace
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -34,6 +35,7 @@ def test_catalogue_has_at_least_twenty_cases() -> None:
 def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
     """The broken workspace gives exactly the expected Dutch message, exit 1, and writes nothing."""
     source = CASES_DIR / case
+    make_workspace(workdir)
     shutil.copytree(
         source, workdir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("opdracht", "verwacht")
     )

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
 from brievenbus.fileio import atomic_write, display_path
-from brievenbus.inputs.locations import packaged_dir
-from brievenbus.letters.plan import PLACEHOLDER
+from brievenbus.inputs.locations import MARKER, packaged_dir
+from brievenbus.inputs.readiness import PLACEHOLDER
 
 CLUBS_TEMPLATE = f"""\
-# Uw club. Vul de regels met {PLACEHOLDER} in en zet bij `werkgebied` de
-# gemeenten die u aanschrijft (naam of CBS-code). Laat een naam leeg (of haal
-# de regel weg) als u hem niet weet: de brief verzint nooit iets.
+# Uw club. Vul de regels met {PLACEHOLDER} in, ook het e-mailadres, en zet bij
+# `werkgebied` de gemeenten die u aanschrijft (naam of CBS-code), bv.
+# [Huizen, Blaricum]. Weet u de naam van een ondertekenaar niet, laat dan de
+# naam leeg en de rol staan ({{naam: , rol: voorzitter}}): de brief verzint nooit iets.
+# `brief controleer` zegt wat er nog in te vullen is.
 #
 #   ondertekend: ja  → u zet zelf een handtekening
 #   ondertekend: nee → de brief zegt dat hij digitaal is aangemaakt
@@ -32,6 +34,7 @@ clubs:
     # logo: logo.png                 # een logo naast dit bestand (PNG of JPEG)
 
   # Afzender voor gemeenten buiten uw werkgebied (precies één club met standaard: ja).
+  # Laat dit blok staan; haalt u het weg, dan tekent de Unie toch (brief meldt dat).
   - id: unie
     naam: Unie van Soroptimistclubs in het Koninkrijk der Nederlanden en in Suriname
     websites: [www.soroptimist.nl]
@@ -39,11 +42,21 @@ clubs:
     standaard: ja
 """
 
+MARKER_TEXT = """\
+Deze map is een werkmap van brief (pleitbrieven voor Soroptimistclubs).
+brief herkent de werkmap aan dit bestand, ook als u een opdracht geeft in een
+map eronder (bv. data/). Laat het staan.
+"""
+
 README_TEXT = f"""\
 # Uw werkmap voor `brief`
 
 Hier staan uw eigen gegevens en sjablonen. `brief` gebruikt ze automatisch
-als u de opdrachten in deze map geeft.
+als u de opdrachten in deze map geeft, of in een map eronder (zoals `data/`):
+`brief` herkent de werkmap aan het bestand `{MARKER}`. Laat dat staan. Buiten
+een werkmap gebruikt `brief` de voorbeeldgegevens en zegt dat bij elke brief.
+Binnen de werkmap komen de clubgegevens altijd uit `data/clubs.yaml`: is dat
+bestand weg, dan maakt `brief` geen brief.
 
 ## Eén keer invullen
 
@@ -58,6 +71,8 @@ als u de opdrachten in deze map geeft.
        brief controleer
 
    Staat er een fout, dan ziet u het bestand, de regel en wat u kunt doen.
+   Zolang er nog iets in te vullen is, zegt `brief controleer` "Nog niet klaar"
+   en noemt elk veld; daarna "Alles in orde".
 
 ## Een brief maken
 
@@ -82,7 +97,7 @@ ontvanger en verstuur het zelf.
 
 def create_workspace(folder: Path) -> list[Path]:
     """Write data/, templates/ and LEESMIJ.md into folder; refuse if a workspace is there."""
-    targets = [folder / "data", folder / "templates", folder / "LEESMIJ.md"]
+    targets = [folder / MARKER, folder / "data", folder / "templates", folder / "LEESMIJ.md"]
     existing = [t for t in targets if t.exists()]
     if existing:
         raise OutputError.simple(
@@ -107,6 +122,8 @@ def create_workspace(folder: Path) -> list[Path]:
                 written.append(templates_dir / path.name)
         atomic_write(folder / "LEESMIJ.md", README_TEXT.encode("utf-8"))
         written.append(folder / "LEESMIJ.md")
+        atomic_write(folder / MARKER, MARKER_TEXT.encode("utf-8"))
+        written.append(folder / MARKER)
     except OSError as error:
         raise OutputError.simple(
             f"kan de werkmap niet maken in {display_path(folder)} ({os_reason(error)})",

@@ -22,8 +22,9 @@ COLOURS = {LetterStatus.FAILED: "red", LetterStatus.SKIPPED: "yellow"}
 class BatchReport:
     """A progress bar on a terminal (not in CI), or a line per letter for small batches."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, senders: dict[str, str] | None = None) -> None:
         self.total = total
+        self.senders = senders or {}  # club id → name, for 'namens …' on every line
         self.warnings: dict[str, None] = {}
         self.progress: Progress | None = None
         if total > ITEMISED and err.is_terminal and not os.environ.get("CI"):
@@ -47,8 +48,10 @@ class BatchReport:
             self.progress.advance(self.task)
         elif self.total <= ITEMISED:
             status = outcome.status
+            sender = self.senders.get(outcome.job.club_id, outcome.job.club_id)
             details = (
-                f"  ({outcome.job.kind}, {len(outcome.job.measure_ids)} maatregelen)"
+                f"  ({outcome.job.kind}, {len(outcome.job.measure_ids)} maatregelen,"
+                f" namens {sender})"
                 if status is not LetterStatus.FAILED
                 else ""
             )

@@ -49,7 +49,16 @@ def import_cbs(
             raise typer.BadParameter("schrijf KOLOMKOP=indicator", param_hint="--kolom")
         mapping[heading.strip()] = indicator.strip()
     workspace = open_workspace(data_dir)
-    target = (data_dir or Path("data")) / "cijfers.yaml"
+    root = workspace.sources.root
+    if data_dir is None and root is None:
+        fail(
+            BriefError.simple(
+                "u staat niet in een werkmap; de cijfers horen bij uw eigen gegevens",
+                "maak een werkmap met brief init MAP en geef de opdracht daarin,"
+                " of noem de map van uw gegevens met --data MAP",
+            )
+        )
+    target = (data_dir or (root or Path()) / "data") / "cijfers.yaml"
     try:
         report = read_statline_csv(
             csv_path, workspace.dataset.municipalities, mapping or None, source

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out
+from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, warn
 from brievenbus.errors import BriefError
+
+if TYPE_CHECKING:
+    from brievenbus.letters.checking import CheckReport
 
 
 def init_workspace(
@@ -42,38 +45,76 @@ def init_workspace(
 
 
 def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) -> None:
-    """Controleer alle gegevens en maak elke brief op proef (er wordt niets geschreven).
+    """Controleer alles wat een brief nodig heeft; er wordt niets geschreven.
 
-    Meldt alle problemen tegelijk, elk met bestand en regel.
+    Wat er wordt gecontroleerd:
+
+    - elk gegevensbestand (gemeenten, maatregelen, clubs, feiten, cijfers): vorm,
+    verplichte velden, tikfouten in sleutels, dubbele codes en id's;
+
+    - elke verwijzing: elke gemeente in een werkgebied bestaat (naam, gangbare naam
+    of code), geen gemeente hoort bij twee clubs, elke club, maatregel en briefsoort
+    die de gegevens noemen bestaat;
+
+    - elke club: staat er nog VUL IN, het voorbeeld-e-mailadres van brief init, of
+    niemand die ondertekent, dan is de werkmap "nog niet klaar";
+
+    - elke huisstijl: een geldig Word-document met de stijlen die de sjablonen vragen;
+
+    - elke brief die u kunt laten maken: elke briefsoort voor elke gemeente en elke
+    brief per fractie, op proef (in het geheugen, op alle processorkernen).
+
+    Alle problemen komen tegelijk, elk met bestand en regel. Afsluitcode 1 bij een
+    fout of als er nog iets in te vullen is.
 
     Voorbeeld:
 
         brief controleer
     """
-    from brievenbus.fileio import display_path
     from brievenbus.letters.checking import check_workspace
 
     report = check_workspace(data_dir, templates_dir)
     for problem in report.problems:
         err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+    for field in report.unready:
+        err.print(f"[bold yellow]Nog in te vullen:[/] {field}", highlight=False, soft_wrap=True)
+    if report.example_notice:
+        warn(report.example_notice)
     for warning in report.warnings:
-        err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+        warn(warning)
+    _summarise(report)
+
+
+def _summarise(report: CheckReport) -> None:
+    """The last line: problems, not ready, or everything in order; exit 1 unless in order."""
+    from brievenbus.fileio import display_path
+
     if report.dataset is not None:
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
-    if not report.ok:
+    if report.problems:
         count = len(report.problems)
         err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")
         raise typer.Exit(code=1)
     assert report.dataset is not None
+    assert report.rehearsal is not None
     data = report.dataset
-    out.print(
-        f"[green]Alles in orde:[/] {len(data.municipalities)} gemeenten, "
-        f"{len(data.measures)} maatregelen, {len(data.clubs)} clubs, {len(data.facts)} feiten; "
-        f"{report.letters_rendered} brieven op proef gemaakt.",
-        highlight=False,
-        soft_wrap=True,
+    counts = (
+        f"{len(data.municipalities)} gemeenten, {len(data.measures)} maatregelen, "
+        f"{len(data.clubs)} clubs, {len(data.facts)} feiten; {report.letters_rendered} brieven"
+        f" op proef gemaakt ({report.rehearsal.describe()})"
     )
+    if report.unready:
+        fields = len(report.unready)
+        err.print(
+            f"[bold yellow]Nog niet klaar:[/] {fields} {'veld' if fields == 1 else 'velden'} in"
+            f" {display_path(data.paths['clubs'])} nog in te vullen (hierboven); tot dan maakt"
+            f" brief geen brief namens die club. Verder: {counts}.",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(code=1)
+    out.print(f"[green]Alles in orde:[/] {counts}.", highlight=False, soft_wrap=True)
 
 
 def write_schemas(

@@ -70,6 +70,16 @@ _YAML_PROBLEMS = {
 }
 
 
+# Quotes a word processor or TextEdit types instead of " and ': not quotes to YAML.
+CURLY_QUOTES = "“”„‘’‚«»"
+OPENING_QUOTES = "“„‘‚«"
+CURLY_QUOTE_PROBLEM = (
+    "gekrulde aanhalingstekens (“ ” of ‘ ’) tellen in YAML niet als aanhalingstekens",
+    "vervang ze door rechte aanhalingstekens (\" of '); in TextEdit: zet Wijzig → Vervangingen"
+    " → Slimme aanhalingstekens uit, of gebruik een teksteditor als VS Code",
+)
+
+
 @dataclass
 class YamlDocument:
     """Plain data from one YAML file plus the line of every location in it."""
@@ -148,6 +158,8 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
             error.problem or "",
             (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
         )
+        if error_line and _has_curly_quotes(text, error_line):
+            message, hint = CURLY_QUOTE_PROBLEM
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
     problems: list[Problem] = []
     lines: dict[Location, int] = {}
@@ -193,4 +205,14 @@ def _to_python(
     assert isinstance(node, yaml.ScalarNode)
     if node.tag == "tag:yaml.org,2002:null" and not node.style:  # plain, not quoted
         return None
-    return str(node.value)
+    value = str(node.value)
+    if not node.style and value[:1] in OPENING_QUOTES and value[-1:] in CURLY_QUOTES:
+        problems.append(Problem(display_path(path), node.start_mark.line + 1, *CURLY_QUOTE_PROBLEM))
+    return value
+
+
+def _has_curly_quotes(text: str, line: int) -> bool:
+    """True when a line (or the one before: the parser often stops a line late) has them."""
+    lines = text.splitlines()
+    nearby = lines[max(line - 2, 0) : line]
+    return any(quote in part for part in nearby for quote in CURLY_QUOTES)

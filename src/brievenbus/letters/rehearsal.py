@@ -1,0 +1,110 @@
+"""`brief controleer`'s dry run: every letter it could be asked to write, rendered in memory.
+
+Every letter kind for every municipality, and every per-party letter (or the
+letter through the griffie where the parties are unknown), on all cores.
+Nothing is written. A template mistake fails every letter the same way, so
+each problem is reported once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from brievenbus.errors import BriefError, Problem
+from brievenbus.inputs.models import Party
+from brievenbus.letters.composition import render_texts
+from brievenbus.letters.workspace import Workspace
+
+PARALLEL_FROM = 40  # municipalities; below this, starting worker processes costs more
+PER_PARTY = "per fractie"
+
+
+@dataclass
+class Rehearsal:
+    """How many letters of each kind were rendered, and what went wrong."""
+
+    counts: Counter[tuple[str, bool]] = field(default_factory=Counter)  # (kind, per party)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """All letters rendered."""
+        return sum(self.counts.values())
+
+    def describe(self) -> str:
+        """'verkiezingen 342 + 2659 per fractie, coalitie 342 + 2659 per fractie'."""
+        kinds = dict.fromkeys(kind for kind, _ in self.counts)
+        return ", ".join(
+            f"{kind} {self.counts[kind, False]} + {self.counts[kind, True]} {PER_PARTY}"
+            for kind in kinds
+        )
+
+
+def rehearse(workspace: Workspace, date: datetime.date, workers: int | None = None) -> Rehearsal:
+    """Render every letter in memory; collect each distinct problem once."""
+    codes = [m.code for m in workspace.dataset.municipalities]
+    rehearsal = Rehearsal()
+    seen: set[str] = set()
+    for counts, problems in _results(workspace, codes, date, workers or os.cpu_count() or 1):
+        rehearsal.counts.update(counts)
+        for problem in problems:
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                rehearsal.problems.append(problem)
+    return rehearsal
+
+
+Result = tuple[Counter[tuple[str, bool]], list[Problem]]
+
+
+def rehearse_municipality(workspace: Workspace, code: str, date: datetime.date) -> Result:
+    """Every letter to one municipality: each kind, to the council and to each party."""
+    municipality = workspace.dataset.municipality_by_code[code]
+    counts: Counter[tuple[str, bool]] = Counter()
+    problems: list[Problem] = []
+    parties: list[Party | None] = [*municipality.raad.fracties] or [None]
+    for kind in workspace.kinds:
+        try:
+            plan = workspace.plan(municipality, kind, date, require_ready=False)
+            render_texts(kind, workspace.template_variables(plan), workspace.template_folders)
+            counts[kind, False] += 1
+            for party in parties:
+                letter = replace(plan, party=party, via_clerk=party is None)
+                variables = workspace.template_variables(letter)
+                render_texts(kind, variables, workspace.template_folders)
+                counts[kind, True] += 1
+        except BriefError as error:
+            problems.extend(error.problems)
+    return counts, problems
+
+
+# One workspace per worker process, set by the pool's initializer (inherited with fork).
+_worker_workspace: Workspace | None = None
+
+
+def _init_worker(workspace: Workspace) -> None:
+    global _worker_workspace  # noqa: PLW0603 (the per-process state is the point)
+    _worker_workspace = workspace
+
+
+def _rehearse_in_worker(job: tuple[str, datetime.date]) -> Result:
+    assert _worker_workspace is not None, "the pool's initializer sets the workspace"
+    return rehearse_municipality(_worker_workspace, *job)
+
+
+def _results(
+    workspace: Workspace, codes: Sequence[str], date: datetime.date, workers: int
+) -> Iterator[Result]:
+    if workers < 2 or len(codes) < PARALLEL_FROM:
+        for code in codes:
+            yield rehearse_municipality(workspace, code, date)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [(code, date) for code in codes]
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(workspace,)) as pool:
+        yield from pool.map(_rehearse_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
