@@ -75,11 +75,15 @@ def local_data(workdir: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def workspace(workdir: Path) -> Path:
+    """The working directory as a workspace with the packaged data and templates."""
+    return make_workspace(workdir)
+
+
 def make_workspace(folder: Path) -> Path:
     """A workspace with the packaged data (its example clubs) and templates, and the marker."""
-    shutil.copytree(
-        packaged_dir("data"), folder / "data", ignore=shutil.ignore_patterns("bronnen")
-    )
+    shutil.copytree(packaged_dir("data"), folder / "data", ignore=shutil.ignore_patterns("bronnen"))
     shutil.copytree(packaged_dir("templates"), folder / "templates", dirs_exist_ok=True)
     (folder / MARKER).write_text("werkmap voor een test\n", encoding="utf-8")
     return folder

@@ -57,28 +57,6 @@ def test_init_refuses_an_existing_workspace(run_brief: RunBrief, workdir: Path) 
     assert clubs.read_text(encoding="utf-8") == "# mijn eigen werk\n"
 
 
-def test_unfilled_club_is_flagged(run_brief: RunBrief, workdir: Path) -> None:
-    """Before filling in: controleer warns; a letter from the unfilled club is refused with file:line."""
-    assert run_brief("init").exit_code == 0
-    check = run_brief("controleer")
-    assert check.exit_code == 0
-    assert (
-        "Let op: data/clubs.yaml:10: clubs[0].naam: de club 'mijn-club' is nog niet ingevuld (VUL IN)"
-        in check.stderr
-    )
-    clubs = workdir / "data" / "clubs.yaml"
-    clubs.write_text(
-        clubs.read_text(encoding="utf-8").replace("werkgebied: [VUL IN]", "werkgebied: [Huizen]"),
-        encoding="utf-8",
-    )
-    refused = run_brief("genereer", "Huizen")
-    assert refused.exit_code == 1
-    assert (
-        "Fout: data/clubs.yaml:10: clubs[0].naam: de club 'mijn-club' is nog niet ingevuld"
-        in refused.stderr
-    )
-
-
 def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdir: Path) -> None:
     """init → fill in the club → genereer --per-fractie --eml: letters signed by the club, drafts beside them."""
     assert run_brief("init").exit_code == 0

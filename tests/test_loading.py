@@ -68,7 +68,7 @@ FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Coördinatie en beleid\n   
             FIRST_MEASURE.replace("    titel: Coördinatie en beleid\n", ""),
             "- id: coordinatiepunt",
             "maatregelen[0].titel: verplicht veld ontbreekt",
-            "vul dit veld in",
+            "vul in: de titel van de maatregel in de brief",
         ),
         (
             FIRST_MEASURE.replace("    titel:", "    title:"),

@@ -228,8 +228,7 @@ def _data_paths(sources: Sources) -> tuple[dict[str, Path], list[Problem]]:
 def _own_place(sources: Sources) -> str:
     if sources.data_dir is not None:
         return f"{display_path(sources.data_dir)}"
-    assert sources.root is not None
-    return f"uw werkmap ({display_path(sources.root)})"
+    return "uw werkmap"
 
 
 def _builtin_sender(taken: set[str]) -> Club:

@@ -131,27 +131,28 @@ class Sources:
 
 def check_regular_file(path: Path) -> None:
     """A broken link, a folder, a pipe or a device where a file should be: a Dutch error."""
+    shown = display_path(path.parent) / path.name  # a link's own name, not its target's
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         raise DataError.simple(
-            f"{display_path(path)} verwijst naar een bestand dat niet bestaat (een kapotte"
+            f"{shown} verwijst naar een bestand dat niet bestaat (een kapotte"
             " koppeling); er is geen brief gemaakt",
             "zet het echte bestand op deze plek, of verwijder de koppeling",
         ) from None
     except OSError as error:
         raise DataError.simple(
-            f"kan {display_path(path)} niet lezen ({os_reason(error)})",
+            f"kan {shown} niet lezen ({os_reason(error)})",
             "controleer of het bestand bestaat en leesbaar is",
         ) from None
     if stat.S_ISDIR(mode):
         raise DataError.simple(
-            f"{display_path(path)} is een map, geen bestand",
+            f"{shown} is een map, geen bestand",
             "zet hier het gegevensbestand, of geef de map van uw gegevens op met --data",
         )
     if not stat.S_ISREG(mode):
         raise DataError.simple(
-            f"{display_path(path)} is geen gewoon bestand (bv. een pijp of apparaat);"
+            f"{shown} is geen gewoon bestand (bv. een pijp of apparaat);"
             " er is geen brief gemaakt",
             "zet hier het gewone YAML-bestand terug",
         )

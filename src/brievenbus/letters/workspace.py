@@ -165,6 +165,8 @@ class Workspace:
             for p in sorted(self.template_folders[-1].iterdir())
             if p.name.endswith((TEMPLATE_SUFFIX, ".docx")) and p.name not in names
         ]
+        if missing and not own:
+            missing = [f"alle sjablonen ({TEMPLATES}/ ontbreekt)"]
         if missing:
             notices.append(
                 Problem(
