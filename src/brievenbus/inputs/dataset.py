@@ -364,13 +364,19 @@ def _check_references(
                         kinds,
                     )
                 )
-    clubs_dir = documents["clubs"].path.parent
+    return problems + _check_club_files(documents["clubs"], clubs)
+
+
+def _check_club_files(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
+    """A house style or logo named in clubs.yaml must be there, beside that file."""
+    problems: list[Problem] = []
+    clubs_dir = document.path.parent
     for index, club in enumerate(clubs.clubs):
         for field_name in ("huisstijl", "logo"):
             name = getattr(club, field_name)
             if name and not (clubs_dir / name).is_file():
                 problems.append(
-                    documents["clubs"].problem(
+                    document.problem(
                         ("clubs", index, field_name),
                         f"bestand '{name}' niet gevonden",
                         f"zet het bestand naast clubs.yaml ({display_path(clubs_dir)})"

@@ -152,7 +152,6 @@ def check_regular_file(path: Path) -> None:
         )
     if not stat.S_ISREG(mode):
         raise DataError.simple(
-            f"{shown} is geen gewoon bestand (bv. een pijp of apparaat);"
-            " er is geen brief gemaakt",
+            f"{shown} is geen gewoon bestand (bv. een pijp of apparaat); er is geen brief gemaakt",
             "zet hier het gewone YAML-bestand terug",
         )
