@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from brievenbus.cli.common import err, out, say, warn
@@ -61,8 +62,9 @@ class BatchReport:
 
     def summarise(self, result: BatchResult, workspace: Workspace, resume_command: str) -> None:
         """Warnings, the table of statuses, failures and what to do next."""
-        if unsigned := result.default_sender_municipalities:
-            warn(workspace.default_sender_warning(unsigned))
+        unsigned = result.default_sender_municipalities
+        if unsigned and (warning := workspace.default_sender_warning(unsigned)):
+            warn(warning)
         for warning in list(self.warnings)[:10]:
             warn(warning)
         if self.total > ITEMISED and result.outcomes:
@@ -74,6 +76,7 @@ class BatchReport:
             for status, count in result.counts().items():
                 table.add_row(status.value, str(count))
             out.print(table)
+            self._report_senders(result)
         _report_attachments(result)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
@@ -92,6 +95,14 @@ class BatchReport:
                 highlight=False,
                 soft_wrap=True,
             )
+
+    def _report_senders(self, result: BatchResult) -> None:
+        """Who signs the letters of a large batch: one line per club."""
+        made = [o for o in result.outcomes if o.status is not LetterStatus.FAILED]
+        per_club = Counter(o.job.club_id for o in made)
+        for club_id, count in per_club.most_common():
+            letters = "brief" if count == 1 else "brieven"
+            say(f"{count} {letters} namens {self.senders.get(club_id, club_id)}")
 
 
 def _report_attachments(result: BatchResult) -> None:

@@ -179,8 +179,11 @@ class Workspace:
             )
         return notices
 
-    def default_sender_warning(self, municipalities: Sequence[str]) -> str:
-        """One warning for all letters signed by the default sender."""
+    def default_sender_warning(self, municipalities: Sequence[str]) -> str | None:
+        """One warning for all letters signed by the default sender (none for the example
+        data: the user has no clubs file of their own to add a club to)."""
+        if self.uses_example_clubs:
+            return None
         sender = self.dataset.default_sender
         names = ", ".join(municipalities[:3]) + (" …" if len(municipalities) > 3 else "")
         count = f"{len(municipalities)} gemeenten hebben" if len(municipalities) > 1 else "heeft"
