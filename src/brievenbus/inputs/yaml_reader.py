@@ -158,7 +158,8 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
             error.problem or "",
             (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
         )
-        if error_line and _has_curly_quotes(text, error_line):
+        colon = "mapping values" in (error.problem or "")  # a colon inside unquoted text
+        if colon and error_line and _has_curly_quotes(text, error_line):
             message, hint = CURLY_QUOTE_PROBLEM
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
     problems: list[Problem] = []

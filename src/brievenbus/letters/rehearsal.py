@@ -105,6 +105,9 @@ def _results(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(code, date) for code in codes]
+    # The first municipality here: it loads Babel's Dutch data and compiles the
+    # templates once, and the workers inherit that (fork) instead of each doing it.
+    yield rehearse_municipality(workspace, codes[0], date)
+    jobs = [(code, date) for code in codes[1:]]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(workspace,)) as pool:
         yield from pool.map(_rehearse_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
