@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from brievenbus.errors import BriefError, Problem
 from brievenbus.inputs.models import Party
-from brievenbus.letters.composition import render_texts
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, reads_any, render_template
 from brievenbus.letters.workspace import Workspace
+from brievenbus.ooxml.house_style import SLOTS
 
 PARALLEL_FROM = 40  # municipalities; below this, starting worker processes costs more
 PER_PARTY = "per fractie"
+PARTY_VARIABLES = frozenset({"fractie", "via_griffie"})  # what differs between party letters
 
 
 @dataclass
@@ -67,15 +69,21 @@ def rehearse_municipality(workspace: Workspace, code: str, date: datetime.date) 
     counts: Counter[tuple[str, bool]] = Counter()
     problems: list[Problem] = []
     parties: list[Party | None] = [*municipality.raad.fracties] or [None]
+    folders = workspace.template_folders
     for kind in workspace.kinds:
+        names = [f"_{slot}{TEMPLATE_SUFFIX}" for slot in SLOTS] + [kind + TEMPLATE_SUFFIX]
+        # What does not read the party renders the same for every party: once is enough.
+        per_party = [n for n in names if reads_any(folders, n, PARTY_VARIABLES)]
         try:
             plan = workspace.plan(municipality, kind, date, require_ready=False)
-            render_texts(kind, workspace.template_variables(plan), workspace.template_folders)
+            for name in names:
+                render_template(name, workspace.template_variables(plan), folders)
             counts[kind, False] += 1
             for party in parties:
                 letter = replace(plan, party=party, via_clerk=party is None)
                 variables = workspace.template_variables(letter)
-                render_texts(kind, variables, workspace.template_folders)
+                for name in per_party:
+                    render_template(name, variables, folders)
                 counts[kind, True] += 1
         except BriefError as error:
             problems.extend(error.problems)

@@ -178,6 +178,31 @@ def letter_kinds(folders: Sequence[Path]) -> list[str]:
     return sorted(kinds)
 
 
+@cache
+def reads_any(folders: tuple[Path, ...], name: str, variables: frozenset[str]) -> bool:
+    """Whether a template (with what it includes or imports) can read one of the variables.
+
+    A template that reads none of them renders the same text whatever their
+    values. When in doubt (a template that cannot be read, an include by a
+    computed name) the answer is yes.
+    """
+    from jinja2 import meta
+
+    environment = make_environment(folders)
+    try:
+        assert environment.loader is not None
+        source = environment.loader.get_source(environment, name)[0]
+        tree = environment.parse(source)
+    except jinja2.TemplateError:
+        return True
+    if meta.find_undeclared_variables(tree) & variables:
+        return True
+    return any(
+        reference is None or reads_any(folders, reference, variables)
+        for reference in meta.find_referenced_templates(tree)
+    )
+
+
 def render_template(name: str, context: Mapping[str, Any], folders: Sequence[Path]) -> str:
     """Render one template from the first of the folders that has it, to Markdown.
 
