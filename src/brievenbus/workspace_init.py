@@ -8,7 +8,7 @@ from pathlib import Path
 from brievenbus.errors import OutputError, os_reason
 from brievenbus.fileio import atomic_write, display_path
 from brievenbus.inputs.locations import MARKER, packaged_dir
-from brievenbus.inputs.readiness import PLACEHOLDER
+from brievenbus.inputs.readiness import EXAMPLE_EMAIL, PLACEHOLDER
 
 CLUBS_TEMPLATE = f"""\
 # Uw club. Vul de regels met {PLACEHOLDER} in, ook het e-mailadres, en zet bij
@@ -27,7 +27,7 @@ clubs:
     ondertekenaars:
       - {{naam: {PLACEHOLDER}, rol: voorzitter}}
     secretariaat: {PLACEHOLDER}
-    email: {PLACEHOLDER.lower().replace(" ", "")}@soroptimist.nl
+    email: {EXAMPLE_EMAIL}
     websites: [www.soroptimist.nl]
     werkgebied: [{PLACEHOLDER}]
     ondertekend: nee
@@ -61,8 +61,10 @@ bestand weg, dan maakt `brief` geen brief.
 ## Eén keer invullen
 
 1. Open `data/clubs.yaml` in een teksteditor (Kladblok, TextEdit of VS Code) en
-   vervang elke `{PLACEHOLDER}` door de gegevens van uw club. Zet bij
-   `werkgebied` de gemeente(n) die u aanschrijft, bijvoorbeeld `[Huizen]`.
+   vervang elke `{PLACEHOLDER}` en het voorbeeldadres `{EXAMPLE_EMAIL}` door de
+   gegevens van uw club. Zet bij `werkgebied` de gemeente(n) die u aanschrijft,
+   bijvoorbeeld `[Huizen, Blaricum]`. Gebruik rechte aanhalingstekens (`"`);
+   zet in TextEdit "Slimme aanhalingstekens" uit (Wijzig → Vervangingen).
 2. Weet u de namen van fractievoorzitters? Zet ze in `data/municipalities.yaml`
    bij de fractie: `fractievoorzitter: A. de Vries` (en `aanhef: mevrouw` of
    `aanhef: heer` als u dat zeker weet).
@@ -79,6 +81,7 @@ bestand weg, dan maakt `brief` geen brief.
     brief voorbeeld Huizen               (eerst bekijken in de terminal)
     brief genereer Huizen                (verkiezingsbrief in brieven/)
     brief genereer Huizen --context coalitie
+    brief genereer Huizen --fractie PvdA  (alleen de brief aan die fractie)
     brief genereer Huizen --per-fractie --eml
 
 Open de brief in Word, lees hem na en pas gerust iets aan: `brief` overschrijft
