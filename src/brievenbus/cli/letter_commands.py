@@ -178,8 +178,10 @@ def _show_plan(jobs: list[Job], workspace: Workspace) -> None:
     for job in jobs:
         sender = workspace.dataset.clubs[job.club_id].naam
         say(f"{display_path(job.path)}  ({describe(job)}, namens {sender})")
+    letters = "brief" if len(jobs) == 1 else "brieven"
     out.print(
-        f"[bold]{len(jobs)} brieven gepland;[/] er is niets geschreven (--proef).", highlight=False
+        f"[bold]{len(jobs)} {letters} gepland;[/] er is niets geschreven (--proef).",
+        highlight=False,
     )
 
 
