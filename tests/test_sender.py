@@ -309,3 +309,14 @@ def test_notice_names_files_taken_from_the_package(
         in result.stderr
     )
     assert "voorbeeldgegevens" not in result.stderr
+
+
+def test_dry_run_names_the_sender_of_each_letter(run_brief: RunBrief) -> None:
+    """--proef lists each planned letter with who would sign it, and writes nothing."""
+    result = run_brief("genereer", "Huizen", "Almere", "--proef")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        "brieven/huizen.docx  (GM0406, namens Soroptimistclub Bussum e.o.)",
+        "brieven/almere.docx  (GM0034, namens Soroptimistclub Almere)",
+    ]
+    assert result.stderr.startswith("Let op: met de voorbeeldgegevens, namens Soroptimistclub")
