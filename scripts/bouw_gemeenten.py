@@ -32,16 +32,63 @@ SEATS_SOURCE = (
 # The common-name source drops the apostrophe of 's-Hertogenbosch (BRONNEN.md §1).
 COMMON_NAME_FIXES = {"GM0796": "'s-Hertogenbosch"}
 # Why two councils have no 2026 results (BRONNEN.md §1, checked 2026-11-23).
+# The source calls the merger "beoogd": the bill still needed both chambers.
+MERGER_SOURCE = (
+    "Rijksoverheid, nieuwsberichten 26-09-2025 en 21-11-2025 (wetsvoorstel herindeling"
+    " Hilversum en Wijdemeren)"
+)
 MERGER_REMARK = (
-    "Geen gemeenteraadsverkiezing op 18 maart 2026: Wijdemeren wordt per 1 januari 2027 bij"
-    " Hilversum gevoegd, met herindelingsverkiezingen in november 2026 (Rijksoverheid,"
-    " 21-11-2025). De uitslag daarvan staat nog niet in de bron."
+    "Geen gemeenteraadsverkiezing op 18 maart 2026: Wijdemeren wordt volgens het wetsvoorstel"
+    " per 1 januari 2027 bij Hilversum gevoegd (beoogd; de wet moest nog door beide Kamers),"
+    " met herindelingsverkiezingen in november 2026 (Rijksoverheid, 21-11-2025). De uitslag"
+    " daarvan staat nog niet in de bron."
 )
 NO_RESULTS_REMARKS = {"GM0402": MERGER_REMARK, "GM1696": MERGER_REMARK}
+# Mergers, on the municipality that continues (BRONNEN.md §1 and §3). Set the
+# status to "besloten" only when a source says the law is passed.
+MERGERS: dict[str, dict[str, Any]] = {
+    "GM0402": {
+        "datum": datetime.date(2027, 1, 1),
+        "status": "beoogd",
+        "voegt_toe": ["GM1696"],
+        "verkiezing": {
+            "soort": "herindelingsverkiezingen",
+            "datum": "2026-11",
+            "bron": MERGER_SOURCE + "; de dag staat niet in de bron",
+        },
+        "raad": {
+            "zetels": 39,
+            "bron": MERGER_SOURCE,
+            "opmerking": "De uitslag van de herindelingsverkiezingen staat nog niet in de bron.",
+        },
+        "bron": MERGER_SOURCE,
+    }
+}
+# The next regular council elections (BRONNEN.md §3): every four years, the day not yet fixed.
+NEXT_ELECTION = {
+    "soort": "gemeenteraadsverkiezingen",
+    "datum": "2030-03",
+    "bron": (
+        "vierjaarlijkse cyclus 2018-2022-2026-2030 (nieuwegein.nl; Kamerstuk 33 889 nr. 3), dag"
+        " nog niet vastgesteld"
+    ),
+}
+# Inhabitants the sources disagree on (BRONNEN.md §1, "Twijfels"): the letter leaves
+# them out and `brief controleer` warns until someone checks them in CBS StatLine.
+DOUBTFUL_INHABITANTS = {
+    "GM1992": ("napp-poc geeft precies 75000 (verdacht rond), Gijs6/gemeentle 73993"),
+}
 
 HEADER = """\
 # Alle Nederlandse gemeenten met inwoners en de zetelverdeling van de
 # gemeenteraad na de verkiezingen van 18 maart 2026.
+#
+# `volgende_verkiezing`: de volgende reguliere gemeenteraadsverkiezingen
+# (maand, of dag zodra die vaststaat); de verkiezingsbrief noemt ze.
+# `herindeling`: een samenvoeging, "beoogd" tot de wet is aangenomen
+# ("besloten"); pas daarna gaan brieven vanaf de datum naar de nieuwe gemeente.
+# `inwoners.controleren`: een twijfelachtig getal; de brief laat het weg en
+# `brief controleer` waarschuwt tot iemand het nakijkt.
 #
 # Gemaakt door scripts/bouw_gemeenten.py uit data/bronnen/*.csv; waar elk
 # getal vandaan komt staat in data/bronnen/BRONNEN.md.
@@ -79,6 +126,8 @@ def build_municipalities() -> list[dict[str, Any]]:
             "peildatum": datetime.date.fromisoformat(row["inwoners_peildatum"]),
             "bron": row["inwoners_bron"],
         }
+        if code in DOUBTFUL_INHABITANTS:
+            entry["inwoners"]["controleren"] = DOUBTFUL_INHABITANTS[code]
         parties = sorted(seats_by_code.get(code, []), key=lambda p: (-p["zetels"], p["naam"]))
         if parties:
             entry["raad"] = {
@@ -91,6 +140,8 @@ def build_municipalities() -> list[dict[str, Any]]:
             entry["raad"] = {"opmerking": NO_RESULTS_REMARKS.get(code, "geen uitslag in de bron")}
         if row["opmerking"] and parties:
             entry["opmerking"] = row["opmerking"]
+        if code in MERGERS:
+            entry["herindeling"] = MERGERS[code]
         result.append(entry)
     return result
 
@@ -98,7 +149,7 @@ def build_municipalities() -> list[dict[str, Any]]:
 def main() -> None:
     """Write data/municipalities.yaml atomically."""
     body = yaml.safe_dump(
-        {"gemeenten": build_municipalities()},
+        {"volgende_verkiezing": NEXT_ELECTION, "gemeenten": build_municipalities()},
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=None,

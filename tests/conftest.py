@@ -71,7 +71,9 @@ def run_brief(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> RunBrief:
 def local_data(workdir: Path) -> Path:
     """A ./data folder with copies of the packaged data, for a test to break."""
     target = workdir / "data"
-    shutil.copytree(packaged_dir("data"), target, ignore=shutil.ignore_patterns("bronnen"))
+    shutil.copytree(
+        packaged_dir("data"), target, ignore=shutil.ignore_patterns("bronnen"), dirs_exist_ok=True
+    )
     return target
 
 
@@ -83,7 +85,12 @@ def workspace(workdir: Path) -> Path:
 
 def make_workspace(folder: Path) -> Path:
     """A workspace with the packaged data (its example clubs) and templates, and the marker."""
-    shutil.copytree(packaged_dir("data"), folder / "data", ignore=shutil.ignore_patterns("bronnen"))
+    shutil.copytree(
+        packaged_dir("data"),
+        folder / "data",
+        ignore=shutil.ignore_patterns("bronnen"),
+        dirs_exist_ok=True,
+    )
     shutil.copytree(packaged_dir("templates"), folder / "templates", dirs_exist_ok=True)
     (folder / MARKER).write_text("werkmap voor een test\n", encoding="utf-8")
     return folder

@@ -26,6 +26,7 @@ def manifest_rows(folder: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
 
 
+@pytest.mark.slow
 def test_all_parties_of_all_councils(run_brief: RunBrief, workdir: Path) -> None:
     """--alle --per-fractie writes a letter per party (2,657) plus two via the griffie; a re-run changes nothing."""
     result = run_brief("genereer", "--alle", "--per-fractie", "--datum", DATE)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from tests.conftest import RunBrief
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_reference_script():  # type: ignore[no-untyped-def]
+def load_reference_script() -> types.ModuleType:
     """scripts/maak_cli_referentie.py as a module."""
     spec = importlib.util.spec_from_file_location(
         "maak_cli_referentie", ROOT / "scripts" / "maak_cli_referentie.py"
@@ -69,6 +71,15 @@ def test_readme_has_the_two_setup_lines() -> None:
     assert "testcommando" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+class ReadmeDay(datetime.date):
+    """The day the README's output was made: controleer's warnings depend on the day."""
+
+    @classmethod
+    def today(cls) -> ReadmeDay:
+        """1 December 2026."""
+        return cls(2026, 12, 1)
+
+
 FIRST_LETTER = re.compile(r"<!-- eerste-brief.*?-->(.*?)Alle opdrachten en opties", re.S)
 
 
@@ -99,7 +110,13 @@ def test_readme_first_letter_steps_are_true_word_for_word(
     """Every command of 'Uw eerste brief, stap voor stap' prints exactly the lines shown
     (standard output and error together), and filling in the club as shown makes it ready."""
     import shlex
+    import types
 
+    from brievenbus.letters import checking
+
+    # The README shows controleer on 1 December 2026; its warnings about election dates
+    # depend on the day, so the test runs on that day.
+    monkeypatch.setattr(checking, "datetime", types.SimpleNamespace(date=ReadmeDay))
     for step in first_letter_steps():
         if isinstance(step, str):  # step 3: the club block replaces the one from init
             clubs = Path("data/clubs.yaml")

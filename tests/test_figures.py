@@ -33,12 +33,12 @@ def texts(path: Path) -> list[str]:
 
 
 def test_import_reports_what_it_did(imported: str, workdir: Path) -> None:
-    """The import names the period it kept, the columns, unknown values and what it could not match."""
+    """The import names the period it kept, the columns, unknown values and what it skipped."""
     assert "periode 2024 (ook in het bestand: 2023, 2025 1e halfjaar)" in imported
     assert "kolom 'Meldingen (aantal)' → veilig-thuis-meldingen" in imported
     assert "8 gemeenten, 16 cijfers, waarvan 2 onbekend of geheim (blijven onbekend)" in imported
     assert "overgeslagen: 2 regio's die geen gemeente zijn" in imported
-    assert "niet gevonden als gemeente: Weesp" in imported
+    assert "overgeslagen, opgeheven: Weesp (nu Amsterdam)" in imported
     written = (workdir / "data" / "cijfers.yaml").read_text(encoding="utf-8")
     assert "GM0034:" in written
     assert "waarde: 3100" in written
@@ -80,7 +80,8 @@ def test_no_figures_no_sentence_but_a_good_letter(
     letter = texts(workdir / "brieven" / "groningen.docx")
     assert not any("kreeg Veilig Thuis" in t for t in letter)
     assert any(
-        "Groningen, met 244.829 inwoners, goed voor ongeveer 24,5 gezinsplaatsen" in t
+        "(244.829) komt het aandeel van Groningen in die aanbeveling op ongeveer 24 gezinsplaatsen"
+        in t
         for t in letter
     )
 

@@ -77,7 +77,7 @@ def test_controleer_checks_the_house_style(
     assert result.exit_code == 1
     # Named at the template line that asks for the style: {.onderwerp} in the election letter.
     assert (
-        "templates/verkiezingen.md.j2:20: alinea-stijl 'onderwerp' staat niet in huisstijl kaal.docx"
+        "templates/verkiezingen.md.j2:22: alinea-stijl 'onderwerp' staat niet in huisstijl kaal.docx"
         in result.stderr
     )
     assert "de voettekst vanaf pagina 2 heeft geen alinea {{ voettekst }}" in result.stderr

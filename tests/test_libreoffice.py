@@ -18,10 +18,13 @@ from tests.conftest import RunBrief
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFINFO = shutil.which("pdfinfo")
 
-pytestmark = pytest.mark.skipif(
-    not (SOFFICE and PDFINFO) and not os.environ.get("CI"),
-    reason="LibreOffice/poppler not installed (CI installs them: see .ci/run)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (SOFFICE and PDFINFO) and not os.environ.get("CI"),
+        reason="LibreOffice/poppler not installed (CI installs them: see .ci/run)",
+    ),
+]
 
 
 def page_count(pdf: Path) -> int:
@@ -49,6 +52,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     letters = {
         "huizen": ("Huizen", "verkiezingen", None, ()),
         "almere": ("Almere", "coalitie", None, ()),
+        # Issue 18: the default sender's letters, with and without the shelter number.
+        "voorne-aan-zee": ("Voorne aan Zee", "verkiezingen", None, ()),
+        "schiermonnikoog": ("Schiermonnikoog", "coalitie", None, ()),
         "langste-verkiezingen": (longest.naam, "verkiezingen", party, ()),
         "langste-coalitie": (longest.naam, "coalitie", party, ()),
         "alle-maatregelen": (longest.naam, "coalitie", party, all_measures),
@@ -84,7 +90,17 @@ def test_all_measures_still_convert(pdfs: dict[str, Path]) -> None:
     assert page_count(pdfs["alle-maatregelen"]) >= 2
 
 
-@pytest.mark.parametrize("key", ["huizen", "almere", "langste-verkiezingen", "langste-coalitie"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "huizen",
+        "almere",
+        "voorne-aan-zee",
+        "schiermonnikoog",
+        "langste-verkiezingen",
+        "langste-coalitie",
+    ],
+)
 def test_letter_converts_within_two_pages(pdfs: dict[str, Path], key: str) -> None:
     """LibreOffice opens the letter and it fits on at most two A4 pages."""
     assert pdfs[key].exists()

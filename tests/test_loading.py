@@ -40,7 +40,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert read_yaml(path).data == {"naam": "Súdwest-Fryslân", "zetels": "27"}
 
 
-FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Coördinatie en beleid\n    pijler: beleid\n    artikelen: [10]\n"
+FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Gemeentelijk coördinatiepunt\n    pijler: beleid\n    artikelen: [7, 18]\n"
 
 
 @pytest.mark.parametrize(
@@ -53,9 +53,9 @@ FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Coördinatie en beleid\n   
             "verwijder een van de twee regels",
         ),
         (
-            FIRST_MEASURE.replace("[10]", "[100]"),
-            "artikelen: [100]",
-            "maatregelen[0].artikelen[0]: getal buiten het bereik (nu: '100')",
+            FIRST_MEASURE.replace("[7, 18]", "[7, 100]"),
+            "artikelen: [7, 100]",
+            "maatregelen[0].artikelen[1]: getal buiten het bereik (nu: '100')",
             "het verdrag heeft artikelen 1 tot en met 81",
         ),
         (
@@ -65,7 +65,7 @@ FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Coördinatie en beleid\n   
             "kies uit: 'preventie', 'bescherming', 'vervolging' or 'beleid'",
         ),
         (
-            FIRST_MEASURE.replace("    titel: Coördinatie en beleid\n", ""),
+            FIRST_MEASURE.replace("    titel: Gemeentelijk coördinatiepunt\n", ""),
             "- id: coordinatiepunt",
             "maatregelen[0].titel: verplicht veld ontbreekt",
             "vul in: de titel van de maatregel in de brief",
@@ -89,8 +89,10 @@ FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Coördinatie en beleid\n   
             "vervang de tab door spaties",
         ),
         (
-            FIRST_MEASURE.replace("titel: Coördinatie en beleid", "titel: Coördinatie: en beleid"),
-            "titel: Coördinatie: en beleid",
+            FIRST_MEASURE.replace(
+                "titel: Gemeentelijk coördinatiepunt", "titel: Gemeentelijk: coördinatiepunt"
+            ),
+            "titel: Gemeentelijk: coördinatiepunt",
             "een dubbele punt op een plek waar die niet mag",
             "zet tekst met een dubbele punt tussen aanhalingstekens",
         ),

@@ -117,7 +117,7 @@ def test_any_text_survives_into_the_docx(values: dict[str, str], kind: str) -> N
             "id": "proef",
             "titel": values["maatregel_titel"],
             "pijler": "preventie",
-            "artikelen": [13],
+            "artikelen": [13, 23],  # a shelter article: the shelter sentence names the municipality
             "tekst": values["maatregel_tekst"],
             "bron": "test",
             "contexten": [kind],

@@ -54,6 +54,10 @@ class OutputError(BriefError):
     """A letter could not be written where it should go."""
 
 
+class NetworkError(BriefError):
+    """CBS's open-data service could not be reached, or did not answer as expected."""
+
+
 # The operating system's reasons (English) for the common cases, in Dutch.
 _OS_REASONS = {
     errno.ENOENT: "bestaat niet",

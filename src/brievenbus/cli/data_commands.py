@@ -115,7 +115,7 @@ def list_municipalities(
         if not workspace.dataset.figures:
             err.print(
                 "[yellow]Let op:[/] er zijn nog geen lokale cijfers; lees ze in met"
-                " 'brief importeer cbs BESTAND.csv'.",
+                " 'brief importeer cbs --online' (of uit een StatLine-export: BESTAND.csv).",
                 highlight=False,
             )
         return

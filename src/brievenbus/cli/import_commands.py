@@ -1,23 +1,39 @@
-"""`brief importeer cbs`: local figures from a CBS StatLine export."""
+"""`brief importeer cbs`: local figures from CBS, online or from a StatLine export."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from brievenbus.cli.common import DataOption, err, fail, open_workspace, out
 from brievenbus.errors import BriefError
 
+if TYPE_CHECKING:
+    from brievenbus.cbs.importing import ImportReport
+
 
 def import_cbs(
-    csv_path: Annotated[
-        Path,
+    source_arg: Annotated[
+        str | None,
         typer.Argument(
-            help="CSV-export uit CBS StatLine, bv. van tabel 84847NED.", metavar="BESTAND"
+            help="CSV-export uit CBS StatLine, of met --online het tabelnummer"
+            " (standaard 84847NED).",
+            metavar="BESTAND|TABEL",
+            show_default=False,
         ),
-    ],
+    ] = None,
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online",
+            help="Haal de tabel rechtstreeks op bij de open-datadienst van CBS (internet nodig).",
+        ),
+    ] = False,
     columns: Annotated[
         list[str] | None,
         typer.Option(
@@ -27,21 +43,34 @@ def import_cbs(
         ),
     ] = None,
     source: Annotated[
-        str, typer.Option("--bron", help="Bronvermelding bij de cijfers.")
-    ] = "CBS StatLine 84847NED",
+        str | None,
+        typer.Option(
+            "--bron",
+            help="Bronvermelding bij de cijfers (standaard: CBS StatLine en het tabelnummer).",
+            show_default=False,
+        ),
+    ] = None,
     data_dir: DataOption = None,
 ) -> None:
-    """Lees Veilig Thuis-cijfers per gemeente in uit een CBS StatLine-export.
+    """Lees Veilig Thuis-cijfers per gemeente in, rechtstreeks van CBS of uit een StatLine-export.
 
-    De cijfers komen in data/cijfers.yaml (of --data MAP); andere gegevens blijven onaangeroerd.
+    Alleen gemeenten, het laatste volledige jaar. De cijfers komen in data/cijfers.yaml
+    (of --data MAP); andere gegevens blijven onaangeroerd. Het adres van de dienst is te
+    wijzigen met de omgevingsvariabele BRIEF_CBS_URL.
 
-    Voorbeeld:
+    Voorbeelden:
+
+        brief importeer cbs --online
 
         brief importeer cbs 84847NED.csv
     """
-    from brievenbus.fileio import display_path
-    from brievenbus.letters.figures import INDICATORS, read_statline_csv, write_figures
+    from brievenbus.cbs.importing import DEFAULT_TABLE, import_cbs
 
+    if not online and source_arg is None:
+        raise typer.BadParameter(
+            "noem een CSV-export uit StatLine, of haal de tabel op met --online",
+            param_hint="BESTAND",
+        )
     mapping = {}
     for column in columns or []:
         heading, _, indicator = column.partition("=")
@@ -60,39 +89,84 @@ def import_cbs(
         )
     target = (data_dir or (root or Path()) / "data") / "cijfers.yaml"
     try:
-        report = read_statline_csv(
-            csv_path, workspace.dataset.municipalities, mapping or None, source
-        )
-        write_figures(target, report.figures, workspace.dataset.figures if target.exists() else {})
+        with _download_status() as progress:
+            report = import_cbs(
+                workspace.dataset.municipalities,
+                target,
+                csv_path=None if online else Path(str(source_arg)),
+                table=(source_arg or DEFAULT_TABLE) if online else None,
+                columns=mapping or None,
+                source=source,
+                progress=progress,
+            )
     except BriefError as error:
         fail(error)
-    others = [p for p in report.periods_seen if p != report.period]
+    _print_import_report(report)
+
+
+@contextmanager
+def _download_status() -> Iterator[Callable[[str], None] | None]:
+    """A progress line while downloading: only on a terminal, not in CI."""
+    if not err.is_terminal or os.environ.get("CI"):
+        yield None
+        return
+    with err.status("CBS ophalen…") as status:
+        yield lambda text: status.update(f"{text}…")
+
+
+def _print_import_report(report: ImportReport) -> None:
+    from rich.markup import escape
+
+    from brievenbus.fileio import display_path
+    from brievenbus.letters.figures import INDICATORS
+
+    extract = report.extract
+    others = [p.label for p in extract.periods_seen if p != extract.period]
     out.print(
-        f"Ingelezen uit {display_path(csv_path)}: periode [bold]{report.period}[/]"
-        + (f" (ook in het bestand: {', '.join(others)})" if others else ""),
+        f"Ingelezen uit {escape(extract.origin)}: periode [bold]{escape(extract.period.label)}[/]"
+        + (f" (ook in {extract.container}: {escape(', '.join(others))})" if others else ""),
         highlight=False,
         soft_wrap=True,
     )
-    for heading, indicator in report.columns.items():
+    for heading, indicator in extract.columns.items():
         label = INDICATORS.get(indicator, indicator)
-        out.print(f"  kolom '{heading}' → {indicator} ({label})", highlight=False, soft_wrap=True)
+        out.print(
+            escape(f"  kolom '{heading}' → {indicator} ({label})"), highlight=False, soft_wrap=True
+        )
+    if extract.notation:
+        out.print(f"  getallen gelezen in {extract.notation}", highlight=False)
     out.print(
         f"  {len(report.figures)} gemeenten, {report.imported} cijfers"
         + (
             f", waarvan {report.unknown_values} onbekend of geheim (blijven onbekend)"
             if report.unknown_values
             else ""
-        ),
+        )
+        + (f", {len(report.rejected)} afgekeurd" if report.rejected else ""),
         highlight=False,
     )
-    if count := report.not_municipalities:
+    if count := sum(extract.regions_skipped.values()):
         regions = "regio die geen gemeente is" if count == 1 else "regio's die geen gemeente zijn"
-        out.print(f"  overgeslagen: {count} {regions}", highlight=False)
-    if report.unmatched:
-        err.print(
-            f"[yellow]Let op:[/] niet gevonden als gemeente: {', '.join(report.unmatched)}"
-            " (opgeheven of samengevoegd?)",
+        kinds = ", ".join(sorted(extract.regions_skipped))
+        out.print(f"  overgeslagen: {count} {regions} ({kinds})", highlight=False)
+    if extract.former:
+        out.print(
+            escape("  overgeslagen, opgeheven: " + ", ".join(extract.former)),
             highlight=False,
             soft_wrap=True,
         )
-    out.print(f"[green]geschreven:[/] {display_path(target)}", highlight=False)
+    for rejected in report.rejected:
+        err.print(f"[yellow]Let op:[/] {escape(str(rejected))}", highlight=False, soft_wrap=True)
+    if extract.unmatched:
+        err.print(
+            "[yellow]Let op:[/] niet gevonden als gemeente: "
+            + escape(", ".join(extract.unmatched))
+            + " (opgeheven of samengevoegd?)",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if report.target_path is not None:
+        out.print(
+            f"[green]geschreven:[/] {escape(str(display_path(report.target_path)))}",
+            highlight=False,
+        )

@@ -16,6 +16,7 @@ from brievenbus.inputs.models import (
     LETTER_KINDS,
     Club,
     ClubsFile,
+    Election,
     Fact,
     FactsFile,
     Figure,
@@ -49,6 +50,7 @@ class Dataset:
     facts: dict[str, Fact]
     documents: dict[str, YamlDocument]  # for file:line of any item after loading
     figures: dict[str, dict[str, Figure]] = field(default_factory=dict)  # code → indicator → figure
+    next_election: Election | None = None  # the next regular council elections
     sources: Sources = field(default_factory=Sources)
     area_clubs: dict[str, str] = field(default_factory=dict)  # code → club id, from werkgebied
     notices: list[Problem] = field(default_factory=list)  # what the user should know, not errors
@@ -143,16 +145,8 @@ def load_dataset(
     """
     sources = sources or Sources.discover(data_dir)
     paths, notices = _data_paths(sources)
+    documents = _read_documents(paths)
     problems: list[Problem] = []
-    documents: dict[str, YamlDocument] = {}
-    for name, path in paths.items():
-        try:
-            documents[name] = read_yaml(path)
-        except DataError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise DataError(*problems)
-
     municipalities = _checked(documents["municipalities"], MunicipalitiesFile, problems)
     measures = _checked(documents["measures"], MeasuresFile, problems)
     clubs = _checked(documents["clubs"], ClubsFile, problems)
@@ -188,6 +182,7 @@ def load_dataset(
         facts={f.id: f for f in facts.feiten},
         documents=documents,
         figures=dict(figures.cijfers) if figures else {},
+        next_election=municipalities.volgende_verkiezing,
         sources=sources,
         area_clubs=area_clubs,
         notices=notices,
@@ -283,6 +278,20 @@ def _check_figure_codes(
     ]
 
 
+def _read_documents(paths: dict[str, Path]) -> dict[str, YamlDocument]:
+    """Every data file parsed; all unreadable files reported together."""
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    for name, path in paths.items():
+        try:
+            documents[name] = read_yaml(path)
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(*problems)
+    return documents
+
+
 def _checked(document: YamlDocument, model: type[ModelT], problems: list[Problem]) -> ModelT | None:
     """Validate one file, adding its problems to the list instead of stopping."""
     try:
@@ -316,59 +325,59 @@ def _check_references(
     kinds: list[str],
 ) -> list[Problem]:
     """Names used in one file must exist in another."""
+    return [
+        *_municipality_references(
+            documents["municipalities"], municipalities, measures, clubs, kinds
+        ),
+        *_measure_references(documents["measures"], measures, kinds),
+        *_club_references(documents["clubs"], clubs),
+    ]
+
+
+def _municipality_references(
+    document: YamlDocument,
+    municipalities: MunicipalitiesFile,
+    measures: MeasuresFile,
+    clubs: ClubsFile,
+    kinds: list[str],
+) -> list[Problem]:
+    """A municipality's club, letter kind and measures must exist."""
     problems: list[Problem] = []
     measure_ids = [m.id for m in measures.maatregelen]
     club_ids = [c.id for c in clubs.clubs]
+    known_codes = {m.code for m in municipalities.gemeenten}
     for index, municipality in enumerate(municipalities.gemeenten):
         where = ("gemeenten", index)
         if municipality.club and municipality.club not in club_ids:
             problems.append(
-                _unknown(
-                    documents["municipalities"],
-                    (*where, "club"),
-                    "club",
-                    municipality.club,
-                    club_ids,
-                )
+                _unknown(document, (*where, "club"), "club", municipality.club, club_ids)
             )
         if municipality.context and municipality.context not in kinds:
             problems.append(
-                _unknown(
-                    documents["municipalities"],
-                    (*where, "context"),
-                    "briefsoort",
-                    municipality.context,
-                    kinds,
-                )
+                _unknown(document, (*where, "context"), "briefsoort", municipality.context, kinds)
             )
+        problems += _check_merger(document, where, municipality, known_codes)
         for position, measure_id in enumerate(municipality.maatregelen or []):
             if measure_id not in measure_ids:
-                problems.append(
-                    _unknown(
-                        documents["municipalities"],
-                        (*where, "maatregelen", position),
-                        "maatregel",
-                        measure_id,
-                        measure_ids,
-                    )
-                )
-    for index, measure in enumerate(measures.maatregelen):
-        for position, kind in enumerate(measure.contexten):
-            if kind not in kinds:
-                problems.append(
-                    _unknown(
-                        documents["measures"],
-                        ("maatregelen", index, "contexten", position),
-                        "briefsoort",
-                        kind,
-                        kinds,
-                    )
-                )
-    return problems + _check_club_files(documents["clubs"], clubs)
+                location = (*where, "maatregelen", position)
+                problems.append(_unknown(document, location, "maatregel", measure_id, measure_ids))
+    return problems
 
 
-def _check_club_files(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
-    """A house style or logo named in clubs.yaml must be there, beside that file."""
+def _measure_references(
+    document: YamlDocument, measures: MeasuresFile, kinds: list[str]
+) -> list[Problem]:
+    """A measure's letter kinds must exist."""
+    return [
+        _unknown(document, ("maatregelen", index, "contexten", position), "briefsoort", kind, kinds)
+        for index, measure in enumerate(measures.maatregelen)
+        for position, kind in enumerate(measure.contexten)
+        if kind not in kinds
+    ]
+
+
+def _club_references(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
+    """A club's house style and logo must exist, beside clubs.yaml."""
     problems: list[Problem] = []
     clubs_dir = document.path.parent
     for index, club in enumerate(clubs.clubs):
@@ -384,6 +393,25 @@ def _check_club_files(document: YamlDocument, clubs: ClubsFile) -> list[Problem]
                     )
                 )
     return problems
+
+
+def _check_merger(
+    document: YamlDocument,
+    where: tuple[str | int, ...],
+    municipality: Municipality,
+    known_codes: set[str],
+) -> list[Problem]:
+    """The municipalities a merger adds must be other municipalities in the file."""
+    codes = municipality.herindeling.voegt_toe if municipality.herindeling else []
+    return [
+        document.problem(
+            (*where, "herindeling", "voegt_toe", position),
+            f"onbekende gemeentecode '{code}' bij de herindeling",
+            "noem de CBS-code (GMxxxx) van een andere gemeente in dit bestand",
+        )
+        for position, code in enumerate(codes)
+        if code not in known_codes or code == municipality.code
+    ]
 
 
 def _unknown(

@@ -25,7 +25,10 @@ Pillar = Literal["preventie", "bescherming", "vervolging", "beleid"]
 PILLARS: dict[str, tuple[str, str]] = {
     "preventie": ("Preventie en bewustwording", "geweld voorkomen voordat het gebeurt"),
     "bescherming": ("Bescherming en opvang", "steun, veiligheid en opvang voor slachtoffers"),
-    "vervolging": ("Vervolging", "een strafrechtelijke aanpak van plegers"),
+    "vervolging": (
+        "Vervolging",
+        "een strafrechtelijke aanpak van plegers, door politie en justitie",
+    ),
     "beleid": ("Coördinatie en beleid", "een samenhangende aanpak, met cijfers en toezicht"),
 }
 
@@ -83,6 +86,9 @@ class Population(Strict):
     aantal: Annotated[int, Field(ge=0, description="het aantal inwoners, bv. 41283")]
     peildatum: datetime.date = Field(description="de datum van het aantal, bv. 2026-01-01")
     bron: Text = Field(description="waar het aantal vandaan komt, bv. CBS 37230ned")
+    # A doubtful figure: why it must be checked. `brief controleer` warns and the
+    # letter leaves the number out until someone confirms it and removes this.
+    controleren: Text | None = None
 
 
 class Party(Strict):
@@ -104,6 +110,45 @@ class Council(Strict):
     bron: Text | None = None
     fracties: list[Party] = []
     opmerking: Text | None = None
+
+
+# "2030-03" when only the month is known, "2030-03-20" when the day is fixed.
+ELECTION_DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
+ElectionDate = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=ELECTION_DATE_PATTERN)
+]
+
+
+class Election(Strict):
+    """A coming council election: which kind, when (month or day) and the source."""
+
+    soort: Literal["gemeenteraadsverkiezingen", "herindelingsverkiezingen"] = (
+        "gemeenteraadsverkiezingen"
+    )
+    datum: ElectionDate = Field(
+        description="de datum van de verkiezing: 2030-03 als alleen de maand bekend is,"
+        " anders 2030-03-20"
+    )
+    bron: Text = Field(description="waar de datum vandaan komt")
+
+
+class Merger(Strict):
+    """A municipal reorganisation (herindeling): others join this municipality on a date."""
+
+    datum: datetime.date = Field(description="de datum van de herindeling, bv. 2027-01-01")
+    # beoogd: proposed (a bill); besloten: the law is passed. Only a decided merger
+    # changes the letters after its date.
+    status: Literal["beoogd", "besloten"] = Field(
+        description="beoogd (een wetsvoorstel) of besloten (de wet is aangenomen)"
+    )
+    voegt_toe: Annotated[
+        list[MunicipalityCode],
+        Field(min_length=1, description="de codes van de gemeenten die erbij komen"),
+    ]
+    naam: Text | None = None  # the new name, when it changes
+    verkiezing: Election | None = None  # the herindelingsverkiezing
+    raad: Council | None = None  # the council from the merger date on
+    bron: Text = Field(description="waar de herindeling vandaan komt, bv. de wet of het voorstel")
 
 
 class Clerk(Strict):
@@ -129,6 +174,7 @@ class Municipality(Strict):
     context: Slug | None = None
     maatregelen: list[Slug] | None = None
     opmerking: Text | None = None
+    herindeling: Merger | None = None
 
     @property
     def common_name(self) -> str:
@@ -139,6 +185,7 @@ class Municipality(Strict):
 class MunicipalitiesFile(Strict):
     """data/municipalities.yaml."""
 
+    volgende_verkiezing: Election | None = None  # the next regular council elections
     gemeenten: list[Municipality] = Field(description="de lijst van gemeenten")
 
 
@@ -260,10 +307,14 @@ class FactsFile(Strict):
 # ----------------------------------------------------------------------- figures
 
 
+# No local count comes near this: a bigger number is a mistake, not a figure.
+MAX_FIGURE = 100_000_000
+
+
 class Figure(Strict):
     """One local figure: a value for a period, with its source. No value = unknown or secret."""
 
-    waarde: Annotated[float, Field(ge=0)] | None = None
+    waarde: Annotated[float, Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)] | None = None
     periode: Text = Field(description="de periode van het cijfer, bv. 2024")
     bron: Text = Field(description="de bron van het cijfer, bv. CBS StatLine 84847NED")
     opgehaald: datetime.date = Field(description="de datum waarop het cijfer is opgehaald")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from brievenbus.errors import DataError
+from brievenbus.inputs.models import ELECTION_DATE_PATTERN
 from brievenbus.inputs.yaml_reader import YamlDocument
 from brievenbus.suggestions import did_you_mean
 
@@ -24,7 +25,7 @@ def validate(document: YamlDocument, model: type[ModelT]) -> ModelT:
         raise DataError(*problems) from None
 
 
-def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PLR0911 (one per kind)
+def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PLR0911, PLR0912 (one per kind)
     """A Dutch message and hint for one pydantic error."""
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
@@ -48,6 +49,8 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
         return f"onbekende waarde{shown}", f"kies uit: {ctx.get('expected', '')}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"moet een geheel getal zijn{shown}", "schrijf alleen cijfers, zonder punt"
+    if kind in {"float_parsing", "float_type", "finite_number"}:
+        return f"moet een gewoon getal zijn{shown}", "schrijf alleen cijfers, bv. 3100 of 12.5"
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"getal buiten het bereik{shown}", _range_hint(error["loc"], ctx)
     if kind.startswith("date"):
@@ -70,6 +73,8 @@ _PATTERN_HINTS = {
     r"^GM\d{4}$": "een gemeentecode is GM met vier cijfers, bv. GM0406",
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "gebruik kleine letters, cijfers en streepjes, bv. 'opvang-24-7'",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "een e-mailadres ziet eruit als naam@voorbeeld.nl",
+    ELECTION_DATE_PATTERN: "schrijf JJJJ-MM als alleen de maand vaststaat (2030-03),"
+    " of JJJJ-MM-DD (2030-03-20)",
 }
 
 

@@ -145,6 +145,15 @@ def read_yaml(path: Path) -> YamlDocument:
     return document
 
 
+def parse_yaml(text: str, path: Path) -> YamlDocument:
+    """YAML text read by the same rules as a file (e.g. text about to be written to path)."""
+    document = YamlDocument(path, None)
+    document.data, document.lines, problems = _compose(text, path)
+    if problems:
+        raise DataError(*problems)
+    return document
+
+
 def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Problem]]:
     """Parse YAML text into plain values, the line of each location, and any problems."""
     import yaml  # only needed when the cache misses: keeps start-up fast

@@ -16,7 +16,7 @@ from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.rehearsal import Rehearsal, rehearse
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
@@ -67,17 +67,35 @@ def check_workspace(
     problems, warnings = check_house_styles(workspace)
     report.problems.extend(problems)
     report.warnings.extend(workspace.notices())
-    own = [w for w in warnings if not _is_packaged(workspace, w)]
-    report.warnings.extend(own)
+    warnings += _timing_warnings(workspace, today)
+    warnings += _doubtful_inhabitants(dataset)
     if not workspace.sources.is_packaged(dataset.paths["facts"]):
-        report.warnings.extend(facts_to_review(dataset, today))
-    report.warnings.extend(_old_figures(dataset, today))
+        warnings += facts_to_review(dataset, today)
+    warnings += _old_figures(dataset, today)
+    # Only what the user can act on: nothing about the package's own files.
+    report.warnings.extend(w for w in warnings if not _is_packaged(workspace, w))
     for club in dataset.clubs.values():
         report.unready.extend(dataset.unready_fields(club))
     report.example_notice = workspace.example_data_notice(list(dataset.clubs.values()))
     report.rehearsal = rehearse(workspace, today)
     report.problems.extend(report.rehearsal.problems)
     return report
+
+
+def _timing_warnings(workspace: Workspace, today: datetime.date) -> list[Problem]:
+    """Each municipality's letter date against the elections (and mergers) in the data."""
+    document = workspace.dataset.documents["municipalities"]
+    warnings = []
+    for index, municipality in enumerate(workspace.dataset.municipalities):
+        try:
+            plan = workspace.plan(municipality, date=today, require_ready=False)
+        except BriefError:
+            continue  # the rehearsal reports it
+        warnings += [
+            document.problem(("gemeenten", index), warning)
+            for warning in workspace.election_timing(plan).warnings
+        ]
+    return warnings
 
 
 def _is_packaged(workspace: Workspace, problem: Problem) -> bool:
@@ -110,6 +128,23 @@ def facts_to_review(dataset: Dataset, today: datetime.date) -> list[Problem]:
     return problems
 
 
+def _doubtful_inhabitants(dataset: Dataset) -> list[Problem]:
+    """Inhabitants marked 'controleren' in the data: left out of letters until confirmed."""
+    document = dataset.documents["municipalities"]
+    return [
+        document.problem(
+            ("gemeenten", index, "inwoners", "controleren"),
+            f"het inwonertal van {m.naam} ({format_number(m.inwoners.aantal)}) is nog niet"
+            " bevestigd:"
+            f" {m.inwoners.controleren}",
+            "zoek het getal op in CBS StatLine 37230ned, zet het bij 'aantal' en haal"
+            " 'controleren' weg; tot dan noemt de brief het niet",
+        )
+        for index, m in enumerate(dataset.municipalities)
+        if m.inwoners.controleren
+    ]
+
+
 def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
     """One warning per indicator whose figures are about a period over three years ago."""
     if "figures" not in dataset.documents:
@@ -127,7 +162,8 @@ def _old_figures(dataset: Dataset, today: datetime.date) -> list[Problem]:
         document.problem(
             ("cijfers", code, indicator),
             f"cijfers '{indicator}' gaan over {year}, langer dan {FACT_MAX_AGE_YEARS} jaar geleden",
-            "importeer nieuwere cijfers met 'brief importeer cbs BESTAND.csv'",
+            "importeer nieuwere cijfers met 'brief importeer cbs --online'"
+            " (of uit een StatLine-export: 'brief importeer cbs BESTAND.csv')",
         )
         for indicator, (year, code) in sorted(oldest.items())
     ]

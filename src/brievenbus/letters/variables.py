@@ -7,12 +7,22 @@ from typing import Any
 
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.inputs.models import PILLARS
-from brievenbus.letters.figures import SHELTER_NORM_SOURCE, LocalFigure, shelter_norm
+from brievenbus.letters.election_timing import LetterTiming
+from brievenbus.letters.figures import (
+    SHELTER_ARTICLE,
+    SHELTER_NORM_PER,
+    SHELTER_NORM_SOURCE,
+    LocalFigure,
+    shelter_places,
+)
 from brievenbus.letters.plan import LetterPlan
 
 
 def template_variables(
-    plan: LetterPlan, dataset: Dataset, figures: Mapping[str, LocalFigure]
+    plan: LetterPlan,
+    dataset: Dataset,
+    figures: Mapping[str, LocalFigure],
+    timing: LetterTiming,
 ) -> dict[str, Any]:
     """Everything a template can print about one planned letter."""
     pillars = [
@@ -43,8 +53,16 @@ def template_variables(
         "feiten": dataset.facts,
         "cijfers": figures,
         "opvangnorm": {
-            "plaatsen": shelter_norm(plan.municipality),
+            # Only beside a shelter measure; rounded to whole places, 0 = fewer than one.
+            "tonen": any(SHELTER_ARTICLE in m.artikelen for m in plan.measures),
+            "plaatsen": shelter_places(plan.municipality),
+            "inwoners": None
+            if plan.municipality.inwoners.controleren
+            else plan.municipality.inwoners.aantal,
+            "per": SHELTER_NORM_PER,
             "bron": SHELTER_NORM_SOURCE,
         },
+        "verkiezing": timing.election,
+        "college_gevormd": timing.college_formed,
         "feitenlijst": [f for f in dataset.facts.values() if plan.kind in f.contexten],
     }

@@ -10,6 +10,7 @@ Writing and recording are the output layer's (``output.batch``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,9 +23,11 @@ from brievenbus.inputs.dataset import Dataset, load_dataset
 from brievenbus.inputs.locations import TEMPLATES, Sources, packaged_dir
 from brievenbus.inputs.models import Club, Municipality, Party
 from brievenbus.letters.composition import Composition, Letter, compose
+from brievenbus.letters.election_timing import LetterTiming, letter_timing
 from brievenbus.letters.figures import LocalFigure, local_figures
+from brievenbus.letters.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.letters.plan import LetterPlan, plan_letter
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX, letter_kinds
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, letter_kinds
 from brievenbus.letters.variables import template_variables
 from brievenbus.ooxml.document import CoreProperties, build_docx
 from brievenbus.ooxml.house_style import load_house_style
@@ -42,6 +45,10 @@ class Workspace:
     kinds: tuple[str, ...] = ()
     house_style_path: Path | None = None
     _figures_memo: dict[str, dict[str, LocalFigure]] = field(default_factory=dict, repr=False)
+    _mergers: dict[str, MergerInfo] | None = field(default=None, repr=False)
+    _timing_memo: dict[tuple[str, str, str, datetime.date], LetterTiming] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -71,7 +78,12 @@ class Workspace:
         *,
         require_ready: bool = True,
     ) -> LetterPlan:
-        """Decide kind, measures and sender for one letter (``letters.plan``)."""
+        """Decide kind, measures and sender for one letter (``letters.plan``).
+
+        After a decided merger the letter goes to the new municipality.
+        """
+        date = date or datetime.date.today()
+        municipality = self.municipality_on(municipality, date)
         return plan_letter(
             self.dataset,
             self.kinds,
@@ -84,9 +96,48 @@ class Workspace:
             require_ready=require_ready,
         )
 
+    def municipality_on(self, municipality: Municipality, date: datetime.date) -> Municipality:
+        """The municipality as it is on a letter's date (after a decided merger: the new one)."""
+        return as_of(municipality, self.merger_of(municipality), date)
+
+    def merger_of(self, municipality: Municipality) -> MergerInfo | None:
+        """The merger (herindeling) this municipality is part of, if any."""
+        if self._mergers is None:
+            self._mergers = merger_index(self.dataset.municipalities)
+        return self._mergers.get(municipality.code)
+
+    def election_timing(self, plan: LetterPlan) -> LetterTiming:
+        """The election the letter is about, whether the college is formed, and date warnings.
+
+        The rule is in ``letters.election_timing``; this gathers its data, once per
+        municipality, kind and date (a batch asks per party).
+        """
+        key = (plan.municipality.code, plan.municipality.naam, plan.kind, plan.date)
+        if key not in self._timing_memo:
+            info = self.merger_of(plan.municipality)
+            timing = letter_timing(
+                plan.kind,
+                plan.municipality.naam,
+                plan.date,
+                self.dataset.next_election,
+                plan.municipality.raad.verkiezing,
+                plan.municipality.raad.bron,
+                # The herindelingsverkiezing: to come (named) or the last one (coalition).
+                info.merger.verkiezing if info else None,
+                bool(info and not info.decided),
+                [str(display_path(self.dataset.paths["municipalities"]))],
+            )
+            extra = merger_warnings(plan.municipality, info, plan.date)
+            self._timing_memo[key] = dataclasses.replace(
+                timing, warnings=timing.warnings + tuple(extra)
+            )
+        return self._timing_memo[key]
+
     def template_variables(self, plan: LetterPlan) -> dict[str, Any]:
         """The variables a template sees for this letter."""
-        return template_variables(plan, self.dataset, self.local_figures(plan.municipality))
+        return template_variables(
+            plan, self.dataset, self.local_figures(plan.municipality), self.election_timing(plan)
+        )
 
     def local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
         """Figures with ranks, worked out once per municipality (a batch asks per party)."""
@@ -98,7 +149,13 @@ class Workspace:
 
     def compose(self, plan: LetterPlan) -> Composition:
         """Render the templates and parse them: the letter's paragraphs, before Word."""
-        return compose(plan, self.template_variables(plan), self.template_folders)
+        composition = compose(plan, self.template_variables(plan), self.template_folders)
+        warnings = [
+            *self.election_timing(plan).warnings,
+            *doubtful_figures(plan.municipality),
+            *composition.warnings,
+        ]
+        return dataclasses.replace(composition, warnings=warnings)
 
     def render(self, plan: LetterPlan) -> Letter:
         """Render and build one letter in memory."""
@@ -191,3 +248,14 @@ class Workspace:
             f"{names} {count} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
             f"Voeg uw club met werkgebied toe aan {display_path(self.dataset.paths['clubs'])}."
         )
+
+
+def doubtful_figures(municipality: Municipality) -> list[str]:
+    """A warning for inhabitants marked doubtful in the data (left out of the letter)."""
+    if not municipality.inwoners.controleren:
+        return []
+    count = format_number(municipality.inwoners.aantal)
+    return [
+        f"Het inwonertal van {municipality.naam} ({count}) is nog niet bevestigd:"
+        f" {municipality.inwoners.controleren}. De brief noemt het daarom niet."
+    ]

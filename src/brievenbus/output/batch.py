@@ -19,7 +19,6 @@ from pathlib import Path
 
 from brievenbus.errors import BriefError, OutputError
 from brievenbus.fileio import TEMP_PREFIX, atomic_write, display_path
-from brievenbus.inputs.dataset import Dataset
 from brievenbus.inputs.models import Municipality, Party
 from brievenbus.letters.plan import LetterPlan
 from brievenbus.letters.workspace import Workspace
@@ -45,9 +44,10 @@ class Job:
     overwrite: bool
     previous_sha256: str | None
 
-    def plan(self, dataset: Dataset) -> LetterPlan:
+    def plan(self, workspace: Workspace) -> LetterPlan:
         """The letter plan again, looked up by id (planning was done in ``plan_jobs``)."""
-        municipality, party = recipient(dataset, self)
+        dataset = workspace.dataset
+        municipality, party = recipient(workspace, self)
         return LetterPlan(
             municipality=municipality,
             kind=self.kind,
@@ -146,9 +146,15 @@ def plan_jobs(
     letter_date = date or datetime.date.today()
     manifest = read_manifest(output_dir)
     jobs = []
-    for municipality in municipalities:
+    planned: set[str] = set()
+    for asked in municipalities:
         # Planning here makes unknown kinds or measures fail before anything is written.
-        plan = workspace.plan(municipality, kind, letter_date, measure_ids)
+        # After a decided merger the plan names the new municipality: one letter for both.
+        plan = workspace.plan(asked, kind, letter_date, measure_ids)
+        municipality = plan.municipality
+        if municipality.code in planned:
+            continue
+        planned.add(municipality.code)
         parties: list[Party | None] = [None]
         if per_party:
             parties = list(municipality.raad.fracties) or [None]
@@ -196,9 +202,11 @@ def describe(job: Job) -> str:
     return f"{job.code} {job.party}" if job.party else job.code
 
 
-def recipient(dataset: Dataset, job: Job) -> tuple[Municipality, Party | None]:
-    """The municipality and party a job's letter goes to."""
-    municipality = dataset.municipality_by_code[job.code]
+def recipient(workspace: Workspace, job: Job) -> tuple[Municipality, Party | None]:
+    """The municipality (as it is on the letter's date) and party a job's letter goes to."""
+    municipality = workspace.municipality_on(
+        workspace.dataset.municipality_by_code[job.code], job.date
+    )
     party = next((p for p in municipality.raad.fracties if p.naam == job.party), None)
     return municipality, party
 
@@ -210,7 +218,7 @@ def make_letter(workspace: Workspace, job: Job) -> Outcome:
     """Render, build and write one letter; any user error becomes a failed outcome."""
     name = workspace.dataset.municipality_by_code[job.code].naam
     try:
-        letter = workspace.render(job.plan(workspace.dataset))
+        letter = workspace.render(job.plan(workspace))
         status = write_letter(letter.docx, job.path, job.overwrite, job.previous_sha256)
     except BriefError as error:
         problem = error.problems[0]
@@ -303,7 +311,7 @@ def _add_email(workspace: Workspace, outcome: Outcome) -> Outcome:
 
     if outcome.status is LetterStatus.FAILED or not outcome.job.path.exists():
         return outcome
-    municipality, party = recipient(workspace.dataset, outcome.job)
+    municipality, party = recipient(workspace, outcome.job)
     path = outcome.job.path.with_suffix(".eml")
     data = draft_email(
         docx_path=outcome.job.path,
