@@ -63,7 +63,18 @@ def check_workspace(
     except BriefError as error:
         report.problems.extend(error.problems)
         return report
-    dataset = report.dataset = workspace.dataset
+    report.dataset = workspace.dataset
+    # The other checks run here while the workers render every letter.
+    report.rehearsal = rehearse(
+        workspace, today, meanwhile=lambda: _check_rest(report, workspace, today)
+    )
+    report.problems.extend(report.rehearsal.problems)
+    return report
+
+
+def _check_rest(report: CheckReport, workspace: Workspace, today: datetime.date) -> None:
+    """House styles, warnings about the user's files, and clubs not ready yet."""
+    dataset = workspace.dataset
     problems, warnings = check_house_styles(workspace)
     report.problems.extend(problems)
     report.warnings.extend(workspace.notices())
@@ -77,9 +88,6 @@ def check_workspace(
     for club in dataset.clubs.values():
         report.unready.extend(dataset.unready_fields(club))
     report.example_notice = workspace.example_data_notice(list(dataset.clubs.values()))
-    report.rehearsal = rehearse(workspace, today)
-    report.problems.extend(report.rehearsal.problems)
-    return report
 
 
 def _timing_warnings(workspace: Workspace, today: datetime.date) -> list[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from brievenbus.errors import BriefError, Problem
@@ -21,6 +21,7 @@ from brievenbus.letters.workspace import Workspace
 from brievenbus.ooxml.house_style import SLOTS
 
 PARALLEL_FROM = 40  # municipalities; below this, starting worker processes costs more
+CHUNK = 8  # municipalities a worker takes at a time
 PER_PARTY = "per fractie"
 PARTY_VARIABLES = frozenset({"fractie", "via_griffie"})  # what differs between party letters
 
@@ -46,12 +47,21 @@ class Rehearsal:
         )
 
 
-def rehearse(workspace: Workspace, date: datetime.date, workers: int | None = None) -> Rehearsal:
-    """Render every letter in memory; collect each distinct problem once."""
+def rehearse(
+    workspace: Workspace,
+    date: datetime.date,
+    workers: int | None = None,
+    meanwhile: Callable[[], object] = lambda: None,
+) -> Rehearsal:
+    """Render every letter in memory; collect each distinct problem once.
+
+    ``meanwhile`` runs in this process while the workers render (other checks).
+    """
     codes = [m.code for m in workspace.dataset.municipalities]
     rehearsal = Rehearsal()
     seen: set[str] = set()
-    for counts, problems in _results(workspace, codes, date, workers or os.cpu_count() or 1):
+    workers = workers or os.cpu_count() or 1
+    for counts, problems in _results(workspace, codes, date, workers, meanwhile):
         rehearsal.counts.update(counts)
         for problem in problems:
             if str(problem) not in seen:
@@ -105,9 +115,14 @@ def _rehearse_in_worker(job: tuple[str, datetime.date]) -> Result:
 
 
 def _results(
-    workspace: Workspace, codes: Sequence[str], date: datetime.date, workers: int
+    workspace: Workspace,
+    codes: Sequence[str],
+    date: datetime.date,
+    workers: int,
+    meanwhile: Callable[[], object],
 ) -> Iterator[Result]:
     if workers < 2 or len(codes) < PARALLEL_FROM:
+        meanwhile()
         for code in codes:
             yield rehearse_municipality(workspace, code, date)
         return
@@ -118,4 +133,7 @@ def _results(
     yield rehearse_municipality(workspace, codes[0], date)
     jobs = [(code, date) for code in codes[1:]]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(workspace,)) as pool:
-        yield from pool.map(_rehearse_in_worker, jobs, chunksize=max(1, len(jobs) // (workers * 4)))
+        # Small chunks, so that neither worker is left with a long tail at the end.
+        results = pool.map(_rehearse_in_worker, jobs, chunksize=CHUNK)
+        meanwhile()
+        yield from results
