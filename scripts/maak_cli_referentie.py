@@ -53,7 +53,8 @@ def cli_reference() -> str:
             help_text = getattr(argument, "help", "") or ""
             lines.append(f"| `{argument.metavar or (argument.name or '').upper()}` | {help_text} |")
         for option in options:
-            flags = ", ".join(f"`{flag}`" for flag in option.opts)
+            value = f" {option.metavar}" if option.metavar and not option.is_flag else ""
+            flags = ", ".join(f"`{flag}{value}`" for flag in option.opts)
             lines.append(f"| {flags} | {option.help or ''} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

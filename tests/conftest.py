@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from brievenbus.cli import app
 from brievenbus.cli import common as cli
 from brievenbus.inputs.locations import MARKER, packaged_dir
+from brievenbus.inputs.yaml_cache import CACHE_ENV
 
 
 @dataclass
@@ -28,19 +30,35 @@ class Result:
 
 RunBrief = Callable[..., Result]
 
+pytest_plugins = ("pytester",)  # tests/inputs/test_yaml_cache.py runs this conftest in a sandbox
 
-@pytest.fixture(autouse=True, scope="session")
-def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every test run gets its own cache folder: a user's (or an earlier run's) cache of
-    parsed YAML can never hide a change to the code that parses it."""
-    folder = tmp_path_factory.mktemp("cache")
-    previous = os.environ.get("BRIEF_CACHE_DIR")
-    os.environ["BRIEF_CACHE_DIR"] = str(folder)
-    yield folder
+
+_CACHE = pytest.StashKey[tuple[Path, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test run gets its own cache folder, set before any test module is imported
+    (some open the workspace at import time): a user's (or an earlier run's) cache of
+    parsed YAML can never hide a change to the code that parses it, and the user's cache
+    is never read, written or pruned by the tests."""
+    folder = Path(tempfile.mkdtemp(prefix="brievenbus-test-cache-"))
+    config.stash[_CACHE] = (folder, os.environ.get(CACHE_ENV))
+    os.environ[CACHE_ENV] = str(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, previous = config.stash[_CACHE]
     if previous is None:
-        del os.environ["BRIEF_CACHE_DIR"]
+        os.environ.pop(CACHE_ENV, None)
     else:
-        os.environ["BRIEF_CACHE_DIR"] = previous
+        os.environ[CACHE_ENV] = previous
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def private_cache(pytestconfig: pytest.Config) -> Path:
+    """This run's own cache folder."""
+    return pytestconfig.stash[_CACHE][0]
 
 
 @pytest.fixture
@@ -62,6 +80,9 @@ def run_brief(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> RunBrief:
 
     def run(*args: str, catch_exceptions: bool = False) -> Result:
         result = CliRunner().invoke(app, list(args), catch_exceptions=catch_exceptions)
+        # Whatever a test makes `brief` do, no English from the libraries reaches the user.
+        if not catch_exceptions:
+            assert english_in(result.stdout + result.stderr) == [], result.stdout + result.stderr
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return run
@@ -99,3 +120,63 @@ def make_workspace(folder: Path) -> Path:
 def read_paragraphs(path: Path) -> list[tuple[str, str]]:
     """(style name, text) of every body paragraph, as Word would show them."""
     return [(p.style.name if p.style else "", p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+# Phrases that only appear when English from Typer, Click, pydantic, PyYAML or Jinja
+# reaches the user (tests/test_dutch.py runs every help text and error path).
+ENGLISH_MARKERS = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message",
+    "Invalid value",
+    "No such option",
+    "No such command",
+    "Missing argument",
+    "Missing option",
+    "Missing command",
+    "Possible options",
+    "Try '",
+    "for help",
+    "requires an argument",
+    "unexpected extra argument",
+    "Input should",
+    "Field required",
+    "Extra inputs",
+    "Value error",
+    "String should",
+    "did not find expected",
+    "but found",
+    "found unexpected",
+    "found character",
+    "could not find",
+    "mapping values",
+    "Node(",
+    "[default:",
+    "[required]",
+    "<bool>",
+    "<str>",
+    "<int",
+    "<path>",
+    "list[str]",
+    "x>=",
+    "Error",
+    "Aborted",
+    "is undefined",
+    "has no attribute",
+    "has no element",
+    "is unsafe",
+    "No filter named",
+    "No test named",
+    "unexpected char",
+    "expected token",
+    "Expected an expression",
+    "Traceback",
+    "' or '",
+)
+
+
+def english_in(text: str) -> list[str]:
+    """The English marker phrases found in what a user sees."""
+    return [marker for marker in ENGLISH_MARKERS if marker in text]

@@ -16,7 +16,7 @@ MAX_FUNCTION_LINES = 60
 
 # The pipeline's layers, lowest first: a module may import its own layer and those below.
 LAYERS = {
-    "base": 0,  # errors, fileio, suggestions, markup: used by every step
+    "base": 0,  # errors, fileio, suggestions, markup, Dutch wording: used by every step
     "inputs": 1,  # 1. load
     "cbs": 1,  # 1. load: local figures from CBS into cijfers.yaml
     "ooxml": 2,  # 4. build (the Word package; knows paragraphs, not letters)
@@ -26,7 +26,16 @@ LAYERS = {
     "cli": 5,
     "__main__": 5,
 }
-BASE_MODULES = {"errors", "fileio", "suggestions", "markup", "__init__"}
+BASE_MODULES = {
+    "errors",
+    "fileio",
+    "suggestions",
+    "markup",
+    "dutch",
+    "wording",
+    "salutation",
+    "__init__",
+}
 
 
 def module_name(path: Path) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunBrief, make_workspace
+from tests.conftest import RunBrief, english_in, make_workspace
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -48,4 +48,5 @@ def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(expected), result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    assert english_in(result.stdout + result.stderr) == []
     assert snapshot(workdir) == before

@@ -54,7 +54,7 @@ def test_no_measure_title_repeats_its_pillar_heading() -> None:
     """A coalition letter never shows 'Coördinatie en beleid' above a measure of that title."""
     text = letter_text("Almere", "coalitie", DATES[0])
     assert "Coördinatie en beleid: " not in text
-    assert "Gemeentelijk coördinatiepunt: " in text
+    assert "Gemeentelijk coördinatiepunt. " in text
 
 
 @pytest.mark.parametrize("town", TOWNS)

@@ -98,7 +98,10 @@ def test_rerun_is_unchanged_and_hand_edits_are_kept(run_brief: RunBrief, workdir
     refused = run_brief(*args)
     assert refused.exit_code == 0
     assert "overgeslagen: brieven/huizen.docx" in refused.stdout
-    assert "1 brief overgeslagen: met de hand bewerkt" in refused.stderr
+    assert (
+        "1 brief overgeslagen (brieven/huizen.docx): met de hand bewerkt sinds de vorige keer."
+        " Gebruik --overschrijf om hem te vervangen." in refused.stderr
+    )
     assert "Gebruik --overschrijf" in refused.stderr
     assert path.read_bytes() == hand_made
 
@@ -143,7 +146,7 @@ def test_measure_option_replaces_selection(run_brief: RunBrief, workdir: Path) -
     assert result.exit_code == 0
     paragraphs = read_paragraphs(workdir / "brieven" / "huizen.docx")
     measures = [t for s, t in paragraphs if s == "List Paragraph" and "(Art. " in t]
-    assert [m.split(":")[0] for m in measures] == [
+    assert [m.split(".")[0] for m in measures] == [
         "Onderwijs, sport en vrije tijd",
         "Gemeentelijk coördinatiepunt",
     ]
@@ -198,16 +201,48 @@ def test_council_without_results_still_gets_a_letter(run_brief: RunBrief, workdi
     assert text[0] == "Aan de fractievoorzitters van de gemeenteraad van Hilversum"
 
 
+@pytest.mark.parametrize(
+    ("platform", "how"),
+    [
+        ("linux", "sudo apt install libreoffice-writer (Debian, Ubuntu)"),
+        ("win32", "winget install TheDocumentFoundation.LibreOffice"),
+        ("darwin", "brew install --cask libreoffice"),
+    ],
+)
 def test_pdf_without_libreoffice(
-    run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
+    run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch, platform: str, how: str
 ) -> None:
-    """--pdf without LibreOffice: a Dutch error with the install command, before any letter is written."""
+    """--pdf without LibreOffice: the install command for this system, before any letter is written."""
     from brievenbus.output import pdf
 
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
-    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setattr("sys.platform", platform)
     result = run_brief("genereer", "Huizen", "--pdf")
     assert result.exit_code == 1
     assert "Fout: voor --pdf is LibreOffice nodig, maar het is niet gevonden" in result.stderr
-    assert "sudo apt-get install libreoffice-writer-nogui" in result.stderr
+    assert how in result.stderr
+    assert "www.libreoffice.org" in result.stderr or platform == "linux"
     assert not (workdir / "brieven").exists()
+
+
+def test_messages_count_in_singular_and_plural(run_brief: RunBrief) -> None:
+    """One planned letter is '1 brief', two are '2 brieven'; one measure is '1 maatregel'."""
+    one = run_brief("genereer", "Huizen", "--proef")
+    assert "1 brief gepland;" in one.stdout
+    two = run_brief("genereer", "Huizen", "Almere", "--proef")
+    assert "2 brieven gepland;" in two.stdout
+    written = run_brief("genereer", "Huizen", "-m", "onderwijs")
+    assert "(verkiezingen, 1 maatregel, namens " in written.stdout
+
+
+def test_skipped_letters_are_named(run_brief: RunBrief, workdir: Path) -> None:
+    """Letters edited by hand are named in the summary: the first three, then how many more."""
+    run_brief("genereer", "Huizen", "--per-fractie")
+    for path in (workdir / "brieven" / "huizen").glob("*.docx"):
+        document = docx.Document(str(path))
+        document.add_paragraph("Met de hand toegevoegd.")
+        document.save(str(path))
+    result = run_brief("genereer", "Huizen", "--per-fractie")
+    assert "11 brieven overgeslagen (brieven/huizen/" in result.stderr
+    assert " en 8 andere): met de hand bewerkt sinds de vorige keer." in result.stderr
+    assert "om ze te vervangen" in result.stderr

@@ -60,7 +60,7 @@ def test_controleer_warns_about_a_fact_past_its_review_date(
     result = run_brief("controleer")
     assert result.exit_code == 0
     assert (
-        "Let op: data/facts.yaml:37: feiten[1].herzien_voor: feit 'femicide-acht-dagen' moest"
+        "Let op: data/facts.yaml:39: feiten[1].herzien_voor: feit 'femicide-acht-dagen' moest"
         " vóór 2020-01-01 worden nagekeken" in result.stderr
     )
     assert "→ zoek een recenter cijfer" in result.stderr
@@ -172,7 +172,7 @@ def test_voorbeeld_shows_the_letter_and_writes_nothing(run_brief: RunBrief, work
     )
     assert "Almere, 28 april 2026" in result.stdout
     assert "1. Preventie en bewustwording (Art. 13–15)" in result.stdout
-    assert "– Onderwijs, sport en vrije tijd: Steun scholen" in result.stdout
+    assert "– Onderwijs, sport en vrije tijd. Steun scholen" in result.stdout
     assert "almere@soroptimist.nl" in result.stdout
     assert list(workdir.iterdir()) == []
 
@@ -181,7 +181,7 @@ def test_voorbeeld_for_one_party(run_brief: RunBrief) -> None:
     """--fractie shows the letter to that party; an unknown party lists the ones there are."""
     result = run_brief("voorbeeld", "Huizen", "--fractie", "vvd")
     assert result.exit_code == 0
-    assert "Geachte fractievoorzitter van VVD," in result.stdout
+    assert "Geachte fractievoorzitter van de VVD," in result.stdout
     missing = run_brief("voorbeeld", "Huizen", "--fractie", "Piratenpartij")
     assert missing.exit_code == 1
     assert "Fout: Huizen heeft geen fractie 'Piratenpartij'" in missing.stderr

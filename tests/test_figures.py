@@ -50,7 +50,7 @@ def test_top_three_municipality_letter(imported: str, run_brief: RunBrief, workd
     letter = texts(workdir / "brieven" / "almere.docx")
     assert (
         "In 2024 kreeg Veilig Thuis 3.100 meldingen over huiselijk geweld in Almere: 13,3 per 1.000 "
-        "inwoners (CBS StatLine 84847NED). Daarmee hoort Almere bij de drie gemeenten met de meeste "
+        "inwoners (CBS StatLine 84847NED, 2024). Daarmee hoort Almere bij de drie gemeenten met de meeste "
         "meldingen: plaats 3 van de 7 gemeenten waarvan deze cijfers bekend zijn."
     ) in letter
     assert any(
@@ -211,7 +211,7 @@ def test_salutation_uses_heer_or_mevrouw_only_from_data(
     ).replace("{naam: CDA, zetels: 3}", "{naam: CDA, zetels: 3, fractievoorzitter: Kim Jansen}", 1)
     path.write_text(text, encoding="utf-8")
     assert run_brief("genereer", "Huizen", "--per-fractie").exit_code == 0
-    assert "Geachte mevrouw A. de Vries," in texts(workdir / "brieven" / "huizen" / "vvd.docx")
+    assert "Geachte mevrouw De Vries," in texts(workdir / "brieven" / "huizen" / "vvd.docx")
     assert "Geachte Kim Jansen," in texts(workdir / "brieven" / "huizen" / "cda.docx")
 
 

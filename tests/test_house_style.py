@@ -77,8 +77,24 @@ def test_controleer_checks_the_house_style(
     assert result.exit_code == 1
     # Named at the template line that asks for the style: {.onderwerp} in the election letter.
     assert (
-        "templates/verkiezingen.md.j2:22: alinea-stijl 'onderwerp' staat niet in huisstijl kaal.docx"
+        "templates/verkiezingen.md.j2:23: alinea-stijl 'onderwerp' staat niet in huisstijl kaal.docx"
         in result.stderr
     )
     assert "de voettekst vanaf pagina 2 heeft geen alinea {{ voettekst }}" in result.stderr
     assert "de voettekst van pagina 1 heeft" not in result.stderr
+
+
+def test_broken_house_style_is_named_in_dutch(run_brief: RunBrief, local_data: Path) -> None:
+    """A house style that is no Word document: controleer and genereer say so in Dutch, exit 1."""
+    (local_data / "kapot.docx").write_text("geen Word-document", encoding="utf-8")
+    give_almere(local_data, "    huisstijl: kapot.docx\n")
+    checked = run_brief("controleer")
+    assert checked.exit_code == 1
+    assert "de huisstijl is geen geldig Word-document (het is geen .docx-bestand)" in (
+        checked.stderr
+    )
+    made = run_brief("genereer", "Almere")
+    assert made.exit_code == 1
+    assert "is geen geldig Word-document met lijsten (het is geen .docx-bestand)" in (
+        made.stdout + made.stderr
+    )

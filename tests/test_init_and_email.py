@@ -6,6 +6,8 @@ import email
 import email.policy
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import RunBrief, read_paragraphs
 
 
@@ -30,6 +32,7 @@ def test_init_creates_an_editable_workspace(run_brief: RunBrief, workdir: Path) 
     """`brief init MAP` writes data/, templates/ and a Dutch LEESMIJ.md, and says what to do next."""
     result = run_brief("init", "werkmap")
     assert result.exit_code == 0
+    assert "Werkmap gemaakt (17 bestanden) in werkmap." in result.stdout
     assert "Volgende stap: vul data/clubs.yaml in" in result.stdout
     folder = workdir / "werkmap"
     assert sorted(p.name for p in (folder / "data").iterdir()) == [
@@ -52,9 +55,23 @@ def test_init_refuses_an_existing_workspace(run_brief: RunBrief, workdir: Path) 
     clubs.write_text("# mijn eigen werk\n", encoding="utf-8")
     result = run_brief("init")
     assert result.exit_code == 1
-    assert "is al een werkmap" in result.stderr
+    assert "Fout: deze map is al een werkmap (data bestaat)" in result.stderr
     assert "er is niets overschreven" in result.stderr
     assert clubs.read_text(encoding="utf-8") == "# mijn eigen werk\n"
+
+
+def test_init_names_the_folder_as_given(
+    run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brief init` says 'deze map'; `brief init ../mijn-brieven` names ../mijn-brieven, also in errors."""
+    assert "Werkmap gemaakt (17 bestanden) in deze map." in run_brief("init").stdout
+    inside = workdir / "mijn-brieven"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    assert "in ../mijn-brieven." in run_brief("init", "../mijn-brieven").stdout
+    again = run_brief("init", "../mijn-brieven")
+    assert again.exit_code == 1
+    assert "Fout: ../mijn-brieven is al een werkmap (../mijn-brieven/data bestaat)" in again.stderr
 
 
 def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdir: Path) -> None:
@@ -86,11 +103,11 @@ def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdi
     assert draft["From"] == "Soroptimistclub Het Gooi <hetgooi@example.org>"
     assert (
         draft["Subject"]
-        == "Het Verdrag van Istanbul – opname in uw partijprogramma – gemeente Huizen"
+        == "Het Verdrag van Istanbul – opname in uw partijprogramma – fractie van de VVD, gemeente Huizen"
     )
     body = draft.get_body(("plain",))
     assert body is not None
-    assert body.get_content().startswith("Geachte fractievoorzitter van VVD,")
+    assert body.get_content().startswith("Geachte fractievoorzitter van de VVD,")
     attachments = list(draft.iter_attachments())
     assert [a.get_filename() for a in attachments] == ["vvd.docx"]
     assert (

@@ -111,7 +111,7 @@ def test_huizen_paragraphs_in_order(huizen: tuple[Letter, Path]) -> None:
         ("List Paragraph", "Wereldwijd krijgt bijna één op de drie vrouwen"),
         (
             "List Paragraph",
-            "In Nederland wordt gemiddeld elke acht dagen een vrouw gedood; bij ongeveer de helft",
+            "In de jaren 2020–2024 werd in Nederland gemiddeld elke acht dagen een vrouw gedood;",
         ),
         ("List Paragraph", "Volgens de landelijke monitor zijn er ongeveer 1.000 opvangplekken"),
         ("Heading 2", "Nederland en het Verdrag van Istanbul"),
@@ -126,12 +126,12 @@ def test_huizen_paragraphs_in_order(huizen: tuple[Letter, Path]) -> None:
         ),
         ("List Paragraph", "Coördinatie en beleid:"),
         ("Heading 2", "Wat gemeenten kunnen doen om het verdrag uit te voeren"),
-        ("List Paragraph", "Bewustwording: "),
-        ("List Paragraph", "Onderwijs, sport en vrije tijd: "),
-        ("List Paragraph", "Opleiding van professionals: "),
-        ("List Paragraph", "Opvang en hulplijnen: Zorg samen met de centrumgemeente"),
-        ("List Paragraph", "Gemeentelijk coördinatiepunt: "),
-        ("List Paragraph", "Dataverzameling en monitoring: "),
+        ("List Paragraph", "Bewustwording. "),
+        ("List Paragraph", "Onderwijs, sport en vrije tijd. "),
+        ("List Paragraph", "Opleiding van professionals. "),
+        ("List Paragraph", "Opvang en hulplijnen. Zorg samen met de centrumgemeente"),
+        ("List Paragraph", "Gemeentelijk coördinatiepunt. "),
+        ("List Paragraph", "Dataverzameling en monitoring. "),
         (
             "Normal",
             "De Raad van Europa beveelt aan dat er per 10.000 inwoners één gezinsplaats in de opvang is. De opvang is regionaal georganiseerd, onder regie van een centrumgemeente. Naar rato van het aantal inwoners (41.283) komt het aandeel van Huizen in die aanbeveling op ongeveer 4 gezinsplaatsen.",
@@ -161,15 +161,15 @@ def test_huizen_measures_carry_their_articles(huizen: tuple[Letter, Path]) -> No
     measures = [
         line.text
         for line in read_lines(huizen[1])
-        if line.text.endswith(")") and "(Art. " in line.text
+        if line.text.endswith(").") and "(Art. " in line.text
     ]
     assert [m.rsplit("(", 1)[1] for m in measures] == [
-        "Art. 13)",
-        "Art. 14)",
-        "Art. 15)",
-        "Art. 23–24)",
-        "Art. 7 en 18)",
-        "Art. 11)",
+        "Art. 13).",
+        "Art. 14).",
+        "Art. 15).",
+        "Art. 23–24).",
+        "Art. 7 en 18).",
+        "Art. 11).",
     ]
 
 
@@ -186,14 +186,19 @@ def test_huizen_lists_are_real_word_numbering_that_restarts(huizen: tuple[Letter
 
 
 def test_huizen_facts_quote_source_and_year(huizen: tuple[Letter, Path]) -> None:
-    """Every fact in the list names its source and year, with the corrected figures."""
+    """Every fact names source, title (when known) and year before its full stop, no brackets inside."""
     facts = [
         line.text
         for line in read_lines(huizen[1])
         if line.numbering and line.numbering[2] == "bullet"
     ]
-    assert facts[0].endswith("(WHO, Violence against women prevalence estimates 2018, 2021)")
-    assert "(CBS, gemiddelde over 2020–2024, 2025)" in facts[1]
+    assert facts[0].endswith(
+        " geweld (WHO, Violence against women prevalence estimates 2018, 2021)."
+    )
+    assert facts[1].endswith(" ex-partner (CBS, 2025).")
+    assert facts[2].endswith(" 1.800 (Valente en VNG, Monitor Veilige Opvang 2022–2023, 2025).")
+    for fact in facts:
+        assert fact.count("(") == fact.count(")") == 1
     assert "familielid" not in facts[1]  # VERDRAG.md §4.2: every eight days counts all women
     assert "500" not in facts[2]  # VERDRAG.md §4.1: cite the monitor, not "500"
 
@@ -211,7 +216,10 @@ def test_link_is_clickable(huizen: tuple[Letter, Path]) -> None:
     document = docx.Document(str(huizen[1]))
     links = [(h.text, h.address) for p in document.paragraphs for h in p.hyperlinks]
     assert links == [
-        ("Raad van Europa", "https://www.coe.int/en/web/istanbul-convention/netherlands")
+        (
+            "Raad van Europa; Nederlandse Vrouwenraad",
+            "https://www.coe.int/en/web/istanbul-convention/netherlands",
+        )
     ]
 
 
@@ -256,17 +264,17 @@ def test_almere_paragraphs_in_order(almere: tuple[Letter, Path]) -> None:
         ),
         (
             "Normal",
-            "Nederland heeft het verdrag op 18 november 2015 geratificeerd; sinds 1 maart 2016 is het hier van kracht. Het verdrag van de Raad van Europa richt zich op het voorkomen en bestrijden van geweld tegen vrouwen en huiselijk geweld. De verplichtingen gelden voor de staat, maar het verdrag noemt ook lokale overheden, en gemeenten voeren veel ervan uit, zoals de opvang en Veilig Thuis. Concrete maatregelen die gemeenten kunnen nemen, zijn:",
+            "Nederland heeft het verdrag op 18 november 2015 geratificeerd; sinds 1 maart 2016 is het hier van kracht (Raad van Europa; Nederlandse Vrouwenraad, 2016). Het verdrag van de Raad van Europa richt zich op het voorkomen en bestrijden van geweld tegen vrouwen en huiselijk geweld. De verplichtingen gelden voor de staat, maar het verdrag noemt ook lokale overheden, en gemeenten voeren veel ervan uit, zoals de opvang en Veilig Thuis. Concrete maatregelen die gemeenten kunnen nemen, zijn:",
         ),
         ("List Paragraph", "Preventie en bewustwording (Art. 13–15)"),
-        ("List Paragraph", "Bewustwording: "),
-        ("List Paragraph", "Onderwijs, sport en vrije tijd: "),
-        ("List Paragraph", "Opleiding van professionals: "),
+        ("List Paragraph", "Bewustwording. "),
+        ("List Paragraph", "Onderwijs, sport en vrije tijd. "),
+        ("List Paragraph", "Opleiding van professionals. "),
         ("List Paragraph", "Bescherming en opvang (Art. 23–24)"),
-        ("List Paragraph", "Opvang en hulplijnen: "),
+        ("List Paragraph", "Opvang en hulplijnen. "),
         ("List Paragraph", "Coördinatie en beleid (Art. 7, 11 en 18)"),
-        ("List Paragraph", "Gemeentelijk coördinatiepunt: "),
-        ("List Paragraph", "Dataverzameling en monitoring: "),
+        ("List Paragraph", "Gemeentelijk coördinatiepunt. "),
+        ("List Paragraph", "Dataverzameling en monitoring. "),
         (
             "Normal",
             "De Raad van Europa beveelt aan dat er per 10.000 inwoners één gezinsplaats in de opvang is. De opvang is regionaal georganiseerd, onder regie van een centrumgemeente. Naar rato van het aantal inwoners (232.650) komt het aandeel van Almere in die aanbeveling op ongeveer 23 gezinsplaatsen.",
@@ -318,10 +326,10 @@ def test_almere_measures_grouped_by_pillar(almere: tuple[Letter, Path]) -> None:
 
 
 def test_almere_secretariat_footer(almere: tuple[Letter, Path]) -> None:
-    """The footer carries the secretariat address, e-mail and both websites."""
+    """The footer carries address, e-mail and both websites, in two rows that end without a '•'."""
     footer = docx.Document(str(almere[1])).sections[0].footer.paragraphs[0].text
     assert footer == (
-        "Soroptimistclub Almere • Secretariaat Wielewaallaan 12, 1343 AE Almere • "
+        "Soroptimistclub Almere • Secretariaat Wielewaallaan 12, 1343 AE Almere\n"
         "almere@soroptimist.nl • www.soroptimist.nl • www.orangetheworldalmere.nl"
     )
 

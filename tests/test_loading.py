@@ -62,7 +62,7 @@ FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Gemeentelijk coördinatiepu
             FIRST_MEASURE.replace("pijler: beleid", "pijler: bleid"),
             "pijler: bleid",
             "maatregelen[0].pijler: onbekende waarde (nu: 'bleid')",
-            "kies uit: 'preventie', 'bescherming', 'vervolging' or 'beleid'",
+            "kies uit: 'preventie', 'bescherming', 'vervolging' of 'beleid'",
         ),
         (
             FIRST_MEASURE.replace("    titel: Gemeentelijk coördinatiepunt\n", ""),

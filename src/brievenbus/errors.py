@@ -74,3 +74,16 @@ _OS_REASONS = {
 def os_reason(error: OSError) -> str:
     """Why a file operation failed, in Dutch where we know the reason."""
     return _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
+
+
+def document_reason(error: BaseException) -> str:
+    """Why a Word document (a zip of XML parts) could not be read, in Dutch."""
+    import zipfile  # only when a document is broken: keeps `brief --help` fast
+
+    if isinstance(error, OSError):
+        return os_reason(error)
+    if isinstance(error, zipfile.BadZipFile) or type(error).__name__ == "PackageNotFoundError":
+        return "het is geen .docx-bestand"
+    if isinstance(error, KeyError):
+        return "er ontbreekt een onderdeel van het document"
+    return "het document is beschadigd"

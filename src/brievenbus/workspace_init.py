@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
-from brievenbus.fileio import atomic_write, display_path
+from brievenbus.fileio import atomic_write
 from brievenbus.inputs.locations import MARKER, packaged_dir
 from brievenbus.inputs.readiness import EXAMPLE_EMAIL, PLACEHOLDER
 
@@ -67,7 +67,8 @@ bestand weg, dan maakt `brief` geen brief.
    zet in TextEdit "Slimme aanhalingstekens" uit (Wijzig → Vervangingen).
 2. Weet u de namen van fractievoorzitters? Zet ze in `data/municipalities.yaml`
    bij de fractie: `fractievoorzitter: A. de Vries` (en `aanhef: mevrouw` of
-   `aanhef: heer` als u dat zeker weet).
+   `aanhef: heer` als u dat zeker weet). Een lokale partij krijgt geen lidwoord;
+   wilt u "de" of "het" ervoor, zet dan `lidwoord: de` of `lidwoord: het`.
 3. Controleer alles:
 
        brief controleer
@@ -100,12 +101,11 @@ ontvanger en verstuur het zelf.
 
 def create_workspace(folder: Path) -> list[Path]:
     """Write data/, templates/ and LEESMIJ.md into folder; refuse if a workspace is there."""
-    targets = [folder / MARKER, folder / "data", folder / "templates", folder / "LEESMIJ.md"]
+    targets = [folder / "data", folder / "templates", folder / "LEESMIJ.md", folder / MARKER]
     existing = [t for t in targets if t.exists()]
     if existing:
         raise OutputError.simple(
-            f"{display_path(folder)} is al een werkmap ({display_path(existing[0])} bestaat); "
-            "er is niets overschreven",
+            f"{_named(folder)} is al een werkmap ({existing[0]} bestaat); er is niets overschreven",
             "kies een andere map: brief init NIEUWE_MAP",
         )
     written = []
@@ -129,7 +129,12 @@ def create_workspace(folder: Path) -> list[Path]:
         written.append(folder / MARKER)
     except OSError as error:
         raise OutputError.simple(
-            f"kan de werkmap niet maken in {display_path(folder)} ({os_reason(error)})",
+            f"kan de werkmap niet maken in {_named(folder)} ({os_reason(error)})",
             "kies een map waar u mag schrijven",
         ) from None
     return written
+
+
+def _named(folder: Path) -> str:
+    """The folder as the user wrote it ('../mijn-brieven'), or 'deze map'."""
+    return "deze map" if folder == Path() else str(folder)

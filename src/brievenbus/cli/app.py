@@ -8,6 +8,9 @@ import typer
 
 from brievenbus.cli import data_commands, import_commands, letter_commands, workspace_commands
 from brievenbus.cli.common import out
+from brievenbus.cli.dutch import install
+
+install()  # help panels, usage lines and command-line errors in Dutch
 
 app = typer.Typer(
     name="brief",
@@ -17,6 +20,8 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,  # a bug keeps its plain traceback
 )
@@ -55,7 +60,10 @@ app.command("clubs")(data_commands.list_clubs)
 app.command("schema")(workspace_commands.write_schemas)
 
 import_app = typer.Typer(
-    help="Lees cijfers in uit een andere bron, bv. CBS StatLine.", no_args_is_help=True
+    help="Lees cijfers in uit een andere bron, bv. CBS StatLine.",
+    no_args_is_help=True,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
 )
 import_app.command("cbs")(import_commands.import_cbs)
 app.add_typer(import_app, name="importeer")

@@ -6,9 +6,12 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
+
 from brievenbus.cli.common import err, out, say, warn
 from brievenbus.fileio import display_path
 from brievenbus.output.files import LetterStatus
+from brievenbus.wording import count, short_list
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -51,7 +54,8 @@ class BatchReport:
             status = outcome.status
             sender = self.senders.get(outcome.job.club_id, outcome.job.club_id)
             details = (
-                f"  ({outcome.job.kind}, {len(outcome.job.measure_ids)} maatregelen,"
+                f"  ({outcome.job.kind},"
+                f" {count(len(outcome.job.measure_ids), 'maatregel', 'maatregelen')},"
                 f" namens {sender})"
                 if status is not LetterStatus.FAILED
                 else ""
@@ -73,20 +77,24 @@ class BatchReport:
             table = Table(title="Samenvatting")
             table.add_column("status")
             table.add_column("brieven", justify="right")
-            for status, count in result.counts().items():
-                table.add_row(status.value, str(count))
+            for status, letters in result.counts().items():
+                table.add_row(status.value, str(letters))
             out.print(table)
             self._report_senders(result)
         _report_attachments(result)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
-            err.print(f"[bold red]Fout:[/] {outcome.reason}{hint}", highlight=False, soft_wrap=True)
-        if skipped := result.count(LetterStatus.SKIPPED):
-            letters = "brief" if skipped == 1 else "brieven"
+            text = escape(outcome.reason + hint)
+            err.print(f"[bold red]Fout:[/] {text}", highlight=False, soft_wrap=True)
+        if skipped := [o for o in result.outcomes if o.status is LetterStatus.SKIPPED]:
+            files = short_list([str(display_path(o.job.path)) for o in skipped])
+            them = "hem" if len(skipped) == 1 else "ze"
             err.print(
-                f"[yellow]{skipped} {letters} overgeslagen[/]: met de hand bewerkt sinds brief ze"
-                " schreef. Gebruik --overschrijf om ze te vervangen.",
+                f"[yellow]{count(len(skipped), 'brief', 'brieven')} overgeslagen[/] ({files}):"
+                f" met de hand bewerkt sinds de vorige keer. Gebruik --overschrijf om {them} te"
+                " vervangen.",
                 highlight=False,
+                soft_wrap=True,
             )
         if result.interrupted:
             err.print(
@@ -100,19 +108,20 @@ class BatchReport:
         """Who signs the letters of a large batch: one line per club."""
         made = [o for o in result.outcomes if o.status is not LetterStatus.FAILED]
         per_club = Counter(o.job.club_id for o in made)
-        for club_id, count in per_club.most_common():
-            letters = "brief" if count == 1 else "brieven"
-            say(f"{count} {letters} namens {self.senders.get(club_id, club_id)}")
+        for club_id, letters in per_club.most_common():
+            say(f"{count(letters, 'brief', 'brieven')} namens {self.senders.get(club_id, club_id)}")
 
 
 def _report_attachments(result: BatchResult) -> None:
     """How many PDFs and e-mail drafts were placed beside the letters."""
     if pdfs := sum(1 for o in result.outcomes if o.pdf):
-        out.print(f"[green]PDF:[/] {pdfs} naast de brieven", highlight=False)
+        beside = "naast de brief" if pdfs == 1 else "naast de brieven"
+        out.print(f"[green]PDF:[/] {pdfs} {beside}", highlight=False)
     if drafts := sum(1 for o in result.outcomes if o.eml):
         unaddressed = sum(1 for o in result.outcomes if o.eml and not o.eml_to)
         out.print(
-            f"[green]E-mailconcepten:[/] {drafts} naast de brieven (.eml, niet verstuurd)"
+            f"[green]E-mailconcept{'' if drafts == 1 else 'en'}:[/] {drafts} naast de"
+            f" brie{'f' if drafts == 1 else 'ven'} (.eml, niet verstuurd)"
             + (
                 f"; bij {unaddressed} staat nog geen ontvanger: vul die zelf in"
                 if unaddressed

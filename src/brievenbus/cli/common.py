@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,6 +31,7 @@ DataOption = Annotated[
         "--data",
         help="Map met eigen gegevens (standaard: data/ van uw werkmap, anders de meegeleverde).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 TemplatesOption = Annotated[
@@ -39,6 +41,7 @@ TemplatesOption = Annotated[
         help="Map met eigen sjablonen (standaard: templates/ van uw werkmap, anders de"
         " meegeleverde).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 # Options that several commands share (sqlite-utils' decorators, as Annotated aliases).
@@ -49,6 +52,7 @@ ContextOption = Annotated[
         "-c",
         help="Briefsoort: verkiezingen of coalitie (of een eigen sjabloon).",
         show_default=False,
+        metavar="SOORT",
     ),
 ]
 MeasuresOption = Annotated[
@@ -58,12 +62,16 @@ MeasuresOption = Annotated[
         "-m",
         help="Maatregel uit de catalogus (herhaalbaar); vervangt de standaardselectie.",
         show_default=False,
+        metavar="ID",
     ),
 ]
 DateOption = Annotated[
     str | None,
     typer.Option(
-        "--datum", help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).", show_default=False
+        "--datum",
+        help="Datum boven de brief, JJJJ-MM-DD (standaard: vandaag).",
+        show_default=False,
+        metavar="DATUM",
     ),
 ]
 PartyOption = Annotated[
@@ -72,6 +80,7 @@ PartyOption = Annotated[
         "--fractie",
         help="Alleen de brief aan deze fractie: naam, afkorting of een deel ervan (bv. PvdA).",
         show_default=False,
+        metavar="NAAM",
     ),
 ]
 
@@ -82,13 +91,13 @@ def fail(error: Exception) -> NoReturn:
 
     problems = error.problems if isinstance(error, BriefError) else []
     for problem in problems:
-        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
 def warn(warning: str | Problem) -> None:
     """One 'Let op:' line on standard error."""
-    err.print(f"[yellow]Let op:[/] {warning}", highlight=False, soft_wrap=True)
+    err.print(f"[yellow]Let op:[/] {escape(str(warning))}", highlight=False, soft_wrap=True)
 
 
 def say(text: str) -> None:
@@ -104,7 +113,7 @@ def parse_date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18"
+            f"'{value}' is geen datum; schrijf JJJJ-MM-DD, bv. 2026-03-18", param_hint="'--datum'"
         ) from None
 
 

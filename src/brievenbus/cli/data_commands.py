@@ -24,6 +24,7 @@ def list_measures(
             "--pijler",
             help="Alleen deze pijler: preventie, bescherming, vervolging of beleid.",
             show_default=False,
+            metavar="PIJLER",
         ),
     ] = None,
     data_dir: DataOption = None,
@@ -76,11 +77,18 @@ def list_measures(
 def list_municipalities(
     province: Annotated[
         str | None,
-        typer.Option("--provincie", help="Alleen gemeenten in deze provincie.", show_default=False),
+        typer.Option(
+            "--provincie",
+            help="Alleen gemeenten in deze provincie.",
+            show_default=False,
+            metavar="PROVINCIE",
+        ),
     ] = None,
     club_id: Annotated[
         str | None,
-        typer.Option("--club", help="Alleen gemeenten van deze club (id).", show_default=False),
+        typer.Option(
+            "--club", help="Alleen gemeenten van deze club (id).", show_default=False, metavar="ID"
+        ),
     ] = None,
     with_figures: Annotated[
         bool,

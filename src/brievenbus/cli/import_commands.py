@@ -12,6 +12,7 @@ import typer
 
 from brievenbus.cli.common import DataOption, err, fail, open_workspace, out
 from brievenbus.errors import BriefError
+from brievenbus.wording import count
 
 if TYPE_CHECKING:
     from brievenbus.cbs.importing import ImportReport
@@ -40,6 +41,7 @@ def import_cbs(
             "--kolom",
             help="Kolomkop=indicator (herhaalbaar), bv. 'Meldingen=veilig-thuis-meldingen'.",
             show_default=False,
+            metavar="KOLOMKOP=INDICATOR",
         ),
     ] = None,
     source: Annotated[
@@ -48,6 +50,7 @@ def import_cbs(
             "--bron",
             help="Bronvermelding bij de cijfers (standaard: CBS StatLine en het tabelnummer).",
             show_default=False,
+            metavar="TEKST",
         ),
     ] = None,
     data_dir: DataOption = None,
@@ -136,7 +139,8 @@ def _print_import_report(report: ImportReport) -> None:
     if extract.notation:
         out.print(f"  getallen gelezen in {extract.notation}", highlight=False)
     out.print(
-        f"  {len(report.figures)} gemeenten, {report.imported} cijfers"
+        f"  {count(len(report.figures), 'gemeente', 'gemeenten')},"
+        f" {count(report.imported, 'cijfer', 'cijfers')}"
         + (
             f", waarvan {report.unknown_values} onbekend of geheim (blijven onbekend)"
             if report.unknown_values
@@ -145,10 +149,10 @@ def _print_import_report(report: ImportReport) -> None:
         + (f", {len(report.rejected)} afgekeurd" if report.rejected else ""),
         highlight=False,
     )
-    if count := sum(extract.regions_skipped.values()):
-        regions = "regio die geen gemeente is" if count == 1 else "regio's die geen gemeente zijn"
+    if number := sum(extract.regions_skipped.values()):
+        regions = "regio die geen gemeente is" if number == 1 else "regio's die geen gemeente zijn"
         kinds = ", ".join(sorted(extract.regions_skipped))
-        out.print(f"  overgeslagen: {count} {regions} ({kinds})", highlight=False)
+        out.print(f"  overgeslagen: {number} {regions} ({kinds})", highlight=False)
     if extract.former:
         out.print(
             escape("  overgeslagen, opgeheven: " + ", ".join(extract.former)),

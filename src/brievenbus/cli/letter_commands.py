@@ -26,6 +26,7 @@ from brievenbus.cli.common import (
     warn,
 )
 from brievenbus.errors import BriefError
+from brievenbus.wording import count
 
 if TYPE_CHECKING:
     from brievenbus.letters.workspace import Workspace
@@ -48,11 +49,17 @@ def generate(
             "--club",
             help="Alle gemeenten in het werkgebied van deze club (id).",
             show_default=False,
+            metavar="ID",
         ),
     ] = None,
     province: Annotated[
         str | None,
-        typer.Option("--provincie", help="Alle gemeenten in deze provincie.", show_default=False),
+        typer.Option(
+            "--provincie",
+            help="Alle gemeenten in deze provincie.",
+            show_default=False,
+            metavar="PROVINCIE",
+        ),
     ] = None,
     context: ContextOption = None,
     per_party: Annotated[
@@ -67,6 +74,7 @@ def generate(
             "--uitvoer",
             "-o",
             help="Map voor de brieven en manifest.csv (standaard: brieven/ in uw werkmap).",
+            metavar="MAP",
             show_default=False,
         ),
     ] = None,
@@ -79,7 +87,13 @@ def generate(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option("--limiet", min=1, help="Hoogstens dit aantal brieven.", show_default=False),
+        typer.Option(
+            "--limiet",
+            min=1,
+            help="Hoogstens dit aantal brieven.",
+            show_default=False,
+            metavar="AANTAL",
+        ),
     ] = None,
     resume: Annotated[
         bool,
@@ -178,9 +192,9 @@ def _show_plan(jobs: list[Job], workspace: Workspace) -> None:
     for job in jobs:
         sender = workspace.dataset.clubs[job.club_id].naam
         say(f"{display_path(job.path)}  ({describe(job)}, namens {sender})")
-    letters = "brief" if len(jobs) == 1 else "brieven"
     out.print(
-        f"[bold]{len(jobs)} {letters} gepland;[/] er is niets geschreven (--proef).",
+        f"[bold]{count(len(jobs), 'brief', 'brieven')} gepland;[/]"
+        " er is niets geschreven (--proef).",
         highlight=False,
     )
 

@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.style import Style
 from rich.text import Text
 
 from brievenbus.letters.composition import Composition
@@ -63,16 +64,9 @@ def _body(paragraphs: Sequence[Paragraph]) -> list[Padding | Text]:
 def _runs(paragraph: Paragraph) -> Text:
     text = Text()
     for run in paragraph.runs:
-        style = " ".join(
-            name
-            for name, on in (
-                ("bold", run.bold),
-                ("italic", run.italic),
-                ("underline", bool(run.link)),
-            )
-            if on
-        )
-        text.append(run.text, style=style or None)
+        # A link looks as in Word: underlined text, clickable where the terminal allows it.
+        style = Style(bold=run.bold or None, italic=run.italic or None, link=run.link or None)
         if run.link:
-            text.append(f" <{run.link}>", style="dim")
+            style += Style(underline=True, color="blue")
+        text.append(run.text, style=style)
     return text

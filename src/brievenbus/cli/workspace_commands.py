@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, warn
 from brievenbus.errors import BriefError
+from brievenbus.wording import count
 
 if TYPE_CHECKING:
     from brievenbus.letters.checking import CheckReport
@@ -17,7 +19,10 @@ if TYPE_CHECKING:
 
 def init_workspace(
     folder: Annotated[
-        Path, typer.Argument(help="Map voor de werkmap (standaard: deze map).", metavar="MAP")
+        Path,
+        typer.Argument(
+            help="Map voor de werkmap (standaard: deze map).", metavar="MAP", show_default=False
+        ),
     ] = Path(),
 ) -> None:
     """Maak een werkmap met uw eigen gegevens en sjablonen om in te vullen, en een LEESMIJ.
@@ -26,15 +31,17 @@ def init_workspace(
 
         brief init mijn-brieven
     """
-    from brievenbus.fileio import display_path
     from brievenbus.workspace_init import create_workspace
 
     try:
         written = create_workspace(folder)
     except BriefError as error:
         fail(error)
+    where = "deze map" if folder == Path() else str(folder)  # as the user wrote it
     out.print(
-        f"[green]Werkmap gemaakt[/] ({len(written)} bestanden) in {display_path(folder.resolve())}."
+        f"[green]Werkmap gemaakt[/] ({count(len(written), 'bestand', 'bestanden')}) in {where}.",
+        highlight=False,
+        soft_wrap=True,
     )
     where = "" if folder == Path() else f"cd {shlex.quote(str(folder))} en dan "
     out.print(
@@ -75,9 +82,13 @@ def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) ->
 
     report = check_workspace(data_dir, templates_dir)
     for problem in report.problems:
-        err.print(f"[bold red]Fout:[/] {problem}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]Fout:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
     for field in report.unready:
-        err.print(f"[bold yellow]Nog in te vullen:[/] {field}", highlight=False, soft_wrap=True)
+        err.print(
+            f"[bold yellow]Nog in te vullen:[/] {escape(str(field))}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.example_notice:
         warn(report.example_notice)
     for warning in report.warnings:
@@ -93,28 +104,28 @@ def _summarise(report: CheckReport) -> None:
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {display_path(path)}", highlight=False, soft_wrap=True)
     if report.problems:
-        count = len(report.problems)
-        err.print(f"[red]{count} {'probleem' if count == 1 else 'problemen'} gevonden.[/]")
+        err.print(f"[red]{count(len(report.problems), 'probleem', 'problemen')} gevonden.[/]")
         raise typer.Exit(code=1)
     assert report.dataset is not None
     assert report.rehearsal is not None
     data = report.dataset
-    counts = (
-        f"{len(data.municipalities)} gemeenten, {len(data.measures)} maatregelen, "
-        f"{len(data.clubs)} clubs, {len(data.facts)} feiten; {report.letters_rendered} brieven"
+    summary = (
+        f"{count(len(data.municipalities), 'gemeente', 'gemeenten')}, "
+        f"{count(len(data.measures), 'maatregel', 'maatregelen')}, "
+        f"{count(len(data.clubs), 'club', 'clubs')}, {count(len(data.facts), 'feit', 'feiten')}; "
+        f"{count(report.letters_rendered, 'brief', 'brieven')}"
         f" op proef gemaakt ({report.rehearsal.describe()})"
     )
     if report.unready:
-        fields = len(report.unready)
         err.print(
-            f"[bold yellow]Nog niet klaar:[/] {fields} {'veld' if fields == 1 else 'velden'} in"
+            f"[bold yellow]Nog niet klaar:[/] {count(len(report.unready), 'veld', 'velden')} in"
             f" {display_path(data.paths['clubs'])} nog in te vullen (hierboven); tot dan maakt"
-            f" brief geen brief namens die club. Verder: {counts}.",
+            f" brief geen brief namens die club. Verder: {summary}.",
             highlight=False,
             soft_wrap=True,
         )
         raise typer.Exit(code=1)
-    out.print(f"[green]Alles in orde:[/] {counts}.", highlight=False, soft_wrap=True)
+    out.print(f"[green]Alles in orde:[/] {summary}.", highlight=False, soft_wrap=True)
 
 
 def write_schemas(

@@ -19,6 +19,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from brievenbus.salutation import addressee, party_with_article
+
 Pillar = Literal["preventie", "bescherming", "vervolging", "beleid"]
 
 # Order and wording of the four pillars in letters (VERDRAG.md §0).
@@ -99,7 +101,19 @@ class Party(Strict):
     fractievoorzitter: Text | None = None
     # Only what the data says: no guessing "heer" or "mevrouw" from a first name.
     aanhef: Literal["heer", "mevrouw"] | None = None
+    # "de VVD", "het CDA"; without it the usual article of a national party, else none.
+    lidwoord: Literal["de", "het", "geen"] | None = None
     email: Email | None = None
+
+    @property
+    def met_lidwoord(self) -> str:
+        """The party name as a sentence needs it: 'de VVD', 'het CDA', 'D66'."""
+        return party_with_article(self.naam, self.lidwoord)
+
+    @property
+    def geadresseerde(self) -> str | None:
+        """The leader's name line in the address ('Mevrouw A. de Vries'), when known."""
+        return addressee(self.fractievoorzitter, self.aanhef) if self.fractievoorzitter else None
 
 
 class Council(Strict):
@@ -286,7 +300,8 @@ class Fact(Strict):
         description="een korte naam voor het feit, bv. feiten.ratificatie in een sjabloon"
     )
     tekst: Text = Field(description="de zin zoals hij in de brief komt")
-    bron: Text = Field(description="de korte bronvermelding in de brief")
+    bron: Text = Field(description="wie het feit publiceerde, zoals in de brief")
+    titel: Text | None = None  # the publication, when known
     jaar: Annotated[int, Field(ge=1900, le=2100, description="het jaar van de bron")]
     link: Text | None = None
     contexten: list[Slug] = []

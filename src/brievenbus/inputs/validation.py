@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from brievenbus.dutch import dutch_choices, translate
 from brievenbus.errors import DataError
 from brievenbus.inputs.models import ELECTION_DATE_PATTERN
 from brievenbus.inputs.yaml_reader import YamlDocument
@@ -45,8 +46,10 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
         return f"heeft niet de juiste vorm{shown}", _PATTERN_HINTS.get(
             ctx.get("pattern", ""), "controleer de schrijfwijze"
         )
-    if kind == "literal_error":
-        return f"onbekende waarde{shown}", f"kies uit: {ctx.get('expected', '')}"
+    if kind in {"literal_error", "enum"}:
+        return f"onbekende waarde{shown}", f"kies uit: {dutch_choices(str(ctx.get('expected')))}"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"moet ja of nee zijn{shown}", "schrijf ja of nee"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"moet een geheel getal zijn{shown}", "schrijf alleen cijfers, zonder punt"
     if kind in {"float_parsing", "float_type", "finite_number"}:
@@ -66,7 +69,10 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
         return "moet tekst zijn", "schrijf de tekst achter de dubbele punt"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), "controleer de waarde"
-    return f"ongeldige waarde{shown}: {error['msg']}", "controleer de waarde"
+    reason = translate(error["msg"])  # English pydantic wording never reaches the screen
+    if reason == error["msg"]:
+        return f"ongeldige waarde{shown}", "controleer de waarde"
+    return f"ongeldige waarde{shown}: {reason}", "controleer de waarde"
 
 
 _PATTERN_HINTS = {

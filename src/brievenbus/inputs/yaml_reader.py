@@ -67,7 +67,54 @@ _YAML_PROBLEMS = {
         "een verwijzing (*naam) naar een anker dat niet bestaat",
         "controleer de spelling van de verwijzing of verwijder de '*'",
     ),
+    "did not find expected ',' or ']'": (
+        "een lijst tussen [ ] wordt niet goed afgesloten",
+        "zet komma's tussen de waarden en sluit af met ']', of zet tekst tussen aanhalingstekens",
+    ),
+    "did not find expected ',' or '}'": (
+        "een blok tussen { } wordt niet goed afgesloten",
+        "zet komma's tussen de velden en sluit af met '}', of zet tekst tussen aanhalingstekens",
+    ),
+    "but found another document": (
+        "het bestand bevat meer dan één document (een regel '---' of '...')",
+        "verwijder de regel met '---' of '...', of zet die tekst tussen aanhalingstekens",
+    ),
+    "found unknown escape character": (
+        "een onbekende combinatie met een backslash (\\) tussen dubbele aanhalingstekens",
+        "gebruik enkele aanhalingstekens ('…') of schrijf een dubbele backslash (\\\\)",
+    ),
+    "found unexpected document separator": (
+        "een regel '---' midden in een waarde",
+        "verwijder de regel of zet de tekst tussen aanhalingstekens",
+    ),
+    "control characters are not allowed": (
+        "een onzichtbaar stuurteken in de tekst",
+        "typ de regel opnieuw; plak geen tekst uit een programma dat stuurtekens meeneemt",
+    ),
+    "block sequence entries are not allowed in this context": (
+        "een '-' op een plek waar geen lijst mag beginnen",
+        "controleer de inspringing van de regel ervoor",
+    ),
+    "%": (
+        "een regel die met % begint (een YAML-opdracht) klopt niet",
+        "verwijder de regels die met % beginnen; een gegevensbestand heeft ze niet nodig",
+    ),
+    "did not find expected comment or line break": (
+        "onverwachte tekst na een waarde op dezelfde regel",
+        "zet de hele waarde tussen aanhalingstekens, of zet het extra stuk op een nieuwe regel",
+    ),
 }
+# Problems whose wording continues with the character found; matched on their start.
+_YAML_PROBLEM_STARTS = {
+    "found unknown escape character": "found unknown escape character",
+    "expected alphabetic or numeric character": "found undefined alias",
+    "found duplicate": "%",
+    "found incompatible YAML document": "%",
+}
+_YAML_UNKNOWN = (
+    "de YAML is hier onleesbaar",
+    "controleer de inspringing en de aanhalingstekens op deze regel en de regel ervoor",
+)
 
 
 # Quotes a word processor or TextEdit types instead of " and ': not quotes to YAML.
@@ -163,18 +210,53 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + 1 if mark else None
-        message, hint = _YAML_PROBLEMS.get(
-            error.problem or "",
-            (f"ongeldige YAML ({error.problem})", "controleer de inspringing en aanhalingstekens"),
-        )
-        colon = "mapping values" in (error.problem or "")  # a colon inside unquoted text
+        problem = error.problem or ""
+        if mark and _character_at(text, mark.line, mark.column) == "\t":
+            problem = "found a tab character that violates indentation"  # libyaml says less
+        message, hint = _yaml_problem(problem)
+        colon = "mapping values" in problem  # a colon inside unquoted text
         if colon and error_line and _has_curly_quotes(text, error_line):
             message, hint = CURLY_QUOTE_PROBLEM
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
     problems: list[Problem] = []
     lines: dict[Location, int] = {}
-    data = _to_python(node, (), path, lines, problems) if node else None
+    try:
+        data = _to_python(node, (), path, lines, problems) if node else None
+    except (RecursionError, _TooManyValuesError):
+        raise DataError(
+            Problem(
+                display_path(path),
+                None,
+                "het bestand heeft te veel waarden, of een verwijzing (*naam) die naar"
+                " zichzelf verwijst",
+                f"een gegevensbestand heeft hoogstens {MAX_VALUES:,} waarden".replace(",", ".")
+                + "; gebruik verwijzingen (&naam, *naam) alleen voor een gewone waarde",
+            )
+        ) from None
     return data, lines, problems
+
+
+MAX_VALUES = 200_000  # all 342 municipalities with their parties take about 12.500
+
+
+class _TooManyValuesError(Exception):
+    """A file (or an alias bomb) with more values than any real data file."""
+
+
+def _yaml_problem(problem: str) -> tuple[str, str]:
+    """The parser's English problem as a Dutch message and hint (never the English)."""
+    if problem in _YAML_PROBLEMS:
+        return _YAML_PROBLEMS[problem]
+    for start, known in _YAML_PROBLEM_STARTS.items():
+        if problem.startswith(start):
+            return _YAML_PROBLEMS[known]
+    return _YAML_UNKNOWN
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a parser mark (0-based line and column), or ''."""
+    lines = text.splitlines()
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _to_python(
@@ -188,9 +270,21 @@ def _to_python(
     import yaml
 
     lines.setdefault(location, node.start_mark.line + 1)
+    if len(lines) > MAX_VALUES:
+        raise _TooManyValuesError
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    Problem(
+                        display_path(path),
+                        key_node.start_mark.line + 1,
+                        "een sleutel is een lijst of blok in plaats van een naam",
+                        "schrijf 'naam: waarde'; begin een regel niet met '?', '[' of '{'",
+                    )
+                )
+                continue
             key = str(key_node.value)
             child = (*location, key)
             if key in result:

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brievenbus.errors import BriefError, Problem
+from brievenbus.errors import BriefError, Problem, document_reason
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.letters.rehearsal import Rehearsal, rehearse
@@ -199,7 +199,7 @@ def check_house_styles(workspace: Workspace) -> tuple[list[Problem], list[Proble
                 Problem(
                     display_path(path),
                     None,
-                    f"de huisstijl is geen geldig Word-document ({error})",
+                    f"de huisstijl is geen geldig Word-document ({document_reason(error)})",
                     "sla hem in Word opnieuw op als Word-document (.docx)",
                 )
             )

@@ -12,6 +12,7 @@ from brievenbus.letters.rendering import TEMPLATE_SUFFIX, render_template
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.ooxml.house_style import SLOTS
 from brievenbus.ooxml.xml import INVALID_XML
+from brievenbus.wording import count
 
 LETTER = "brief"  # the body's key beside the slot names
 
@@ -53,7 +54,8 @@ def compose(
     warnings = []
     if removed:
         warnings.append(
-            f"{removed} onzichtbaar stuurteken weggelaten uit de brief aan "
+            f"{count(removed, 'onzichtbaar stuurteken', 'onzichtbare stuurtekens')}"
+            " weggelaten uit de brief aan "
             f"{plan.municipality.naam} (kan niet in Word); controleer de gegevens."
         )
     return Composition(body, parsed, subject_of(body), warnings)

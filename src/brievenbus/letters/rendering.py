@@ -20,7 +20,7 @@ import jinja2
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
 from brievenbus.errors import Problem, TemplateError
 from brievenbus.fileio import display_path
@@ -105,7 +105,44 @@ def format_articles(numbers: Iterable[int]) -> str:
 def link(url: str, text: str | None = None) -> Markdown:
     """A clickable link; the URL is shown when no text is given."""
     label = escape_markdown(text or url)
-    return Markdown(f"[{label}](<{url.replace('>', '%3E')}>)")
+    target = url.replace("<", "%3C").replace(">", "%3E")  # neither may stand inside <…>
+    return Markdown(f"[{label}](<{target}>)")
+
+
+_BRACKETS = re.compile(r"\s*\(([^()]+)\)")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def unbracket(text: str) -> str:
+    """'Monitor (Valente en VNG)' → 'Monitor, Valente en VNG': a citation is already in brackets."""
+    return _BRACKETS.sub(r", \1", text).strip()
+
+
+def cite(item: Any) -> Markdown:
+    """The one citation of a fact or figure: '(bron, *titel*, jaar)', never brackets in brackets.
+
+    ``bron`` is who published it (a link when the item has one), ``titel`` the
+    publication when known, ``jaar`` its year (for a local figure: its period's).
+    """
+    source = unbracket(str(item.bron))
+    url = getattr(item, "link", None)
+    parts = [link(url, source) if url else escape_markdown(source)]
+    if title := getattr(item, "titel", None):
+        parts.append(f"*{escape_markdown(unbracket(str(title)))}*")
+    year = getattr(item, "jaar", None)
+    if year is None:
+        years = _YEAR.findall(str(getattr(item, "periode", "")))
+        year = years[-1] if years else None
+    if year is not None and str(year) not in source:
+        parts.append(str(year))
+    return Markdown("(" + ", ".join(parts) + ")")
+
+
+def with_citation(item: Any) -> Markdown:
+    """A fact's text with its citation before the closing full stop: 'Tekst (bron, jaar).'"""
+    text = str(item.tekst).strip()
+    end = "." if text.endswith(".") else ""
+    return Markdown(f"{escape_markdown(text.removesuffix(end))} {cite(item)}{end}")
 
 
 FILTERS = {
@@ -114,6 +151,8 @@ FILTERS = {
     "lijst": format_list_nl,
     "artikelen": format_articles,
     "link": link,
+    "bron": cite,
+    "met_bron": with_citation,
 }
 
 
@@ -193,13 +232,13 @@ def reads_any(folders: tuple[Path, ...], name: str, variables: frozenset[str]) -
         assert environment.loader is not None
         source = environment.loader.get_source(environment, name)[0]
         tree = environment.parse(source)
+        if meta.find_undeclared_variables(tree) & variables:
+            return True
+        references = list(meta.find_referenced_templates(tree))
     except jinja2.TemplateError:
-        return True
-    if meta.find_undeclared_variables(tree) & variables:
-        return True
+        return True  # rendering reports the mistake
     return any(
-        reference is None or reads_any(folders, reference, variables)
-        for reference in meta.find_referenced_templates(tree)
+        reference is None or reads_any(folders, reference, variables) for reference in references
     )
 
 
@@ -226,7 +265,14 @@ def render_template(name: str, context: Mapping[str, Any], folders: Sequence[Pat
                 "controleer {{ }}, {% %} en of elke {% if %} of {% for %} een {% end… %} heeft",
             )
         ) from None
-    except (jinja2.TemplateError, ValueError, TypeError, AttributeError) as error:
+    except (
+        jinja2.TemplateError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        ArithmeticError,
+        RecursionError,
+    ) as error:
         path, line = _template_position(error)
         raise TemplateError(
             Problem(path, line, f"fout in het sjabloon: {_describe(error)}", _hint(error))
@@ -252,10 +298,13 @@ _OBJECT_NAMES = {
     "Council": "gemeente.raad",
     "Population": "gemeente.inwoners",
     "dict": "een blok",
+    "str": "een tekst",
+    "list": "een lijst",
 }
 
 
-def _describe(error: BaseException) -> str:
+def _describe(error: BaseException) -> str:  # noqa: PLR0911 (one answer per kind of error)
+    """A template's runtime error in Dutch; Jinja's and Python's English never reaches the user."""
     message = str(error)
     match = re.match(r"'(.+)' is undefined", message)
     if match:
@@ -264,22 +313,66 @@ def _describe(error: BaseException) -> str:
     if match:
         owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
         return f"'{match.group(2)}' bestaat niet (in {owner})"
-    return message
+    match = re.match(r"(\w+) object has no element (.+)", message)
+    if match:
+        owner = _OBJECT_NAMES.get(match.group(1), match.group(1))
+        return f"element {match.group(2)} bestaat niet (in {owner})"
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        match = re.match(r"access to attribute '(.+?)' of", message)
+        what = f"'{match.group(1)}'" if match else "dit"
+        return f"{what} mag een sjabloon niet gebruiken (beveiliging)"
+    if isinstance(error, OverflowError) and "MAX_RANGE" in message:
+        return f"range() mag hoogstens {format_number(MAX_RANGE)} stappen hebben"
+    if isinstance(error, ZeroDivisionError):
+        return "deling door nul"
+    if isinstance(error, RecursionError):
+        return "het sjabloon roept zichzelf steeds opnieuw aan"
+    if isinstance(error, ValueError) and message.startswith("lege waarde"):
+        return message  # our own, already Dutch
+    if isinstance(error, TypeError):
+        return "deze bewerking past niet bij de waarde (bv. tekst en een getal optellen)"
+    return "deze regel kan niet worden uitgevoerd"
 
 
-def _describe_syntax(message: str) -> str:
-    """Jinja's syntax messages in Dutch, for the common cases."""
+# Jinja's names for the tokens it expected, as a template author types them.
+_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "name": "een naam",
+}
+
+
+def _describe_syntax(message: str) -> str:  # noqa: PLR0911 (one answer per kind of error)
+    """Jinja's syntax messages in Dutch; an unknown one gets a Dutch description, never English."""
     match = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
     if message.startswith("Unexpected end of template") and match:
         tag = match.group(1)
         return f"het sjabloon eindigt terwijl {{% {tag} %}} nog open staat ({{% end{tag} %}} mist)"
+    if message.lower().startswith("unexpected end of template"):
+        return "het sjabloon eindigt midden in een {{ }} of {% %}"
     match = re.match(r"Encountered unknown tag '(\w+)'", message)
     if match:
         return f"onbekende opdracht {{% {match.group(1)} %}}"
-    match = re.match(r"unexpected '(.+)'", message)
+    match = re.match(r"No (filter|test) named '(.+?)'", message)
     if match:
-        return f"onverwacht teken '{match.group(1)}'"
-    return message
+        kind = "filter" if match.group(1) == "filter" else "test"
+        return f"{kind} '{match.group(2)}' bestaat niet"
+    match = re.match(r"expected token '(.+?)', got '(.+?)'", message)
+    if match:
+        expected = _TOKENS.get(match.group(1), match.group(1))
+        return f"hier hoort {expected} (nu: '{match.group(2)}')"
+    match = re.match(r"unexpected (?:char )?'(.+?)'(?: at \d+)?(?:, expected '(.+?)')?$", message)
+    if match:
+        expected = f" (hier hoort '{match.group(2)}')" if match.group(2) else ""
+        return f"onverwacht teken '{match.group(1)}'{expected}"
+    if message.startswith("Expected an expression"):
+        return "hier ontbreekt een waarde of voorwaarde"
+    match = re.match(r"block '(.+?)' defined twice", message)
+    if match:
+        return f"blok '{match.group(1)}' staat er twee keer in"
+    if "comment" in message.lower():
+        return "een commentaar {# … wordt niet afgesloten met #}"
+    return "Jinja kan deze regel niet lezen"
 
 
 def _hint(error: BaseException) -> str:

@@ -55,10 +55,12 @@ def select_municipalities(
 
 
 def party_names(party: Party) -> set[str]:
-    """Every name a user may use for a party: full, abbreviation, file name; as search keys."""
+    """Every name a user may use for a party: full, file name, and either side of a
+    parenthesis ('Partij van de Arbeid (PvdA)', 'SP (Socialistische Partij)'); as search keys."""
     names = {search_key(party.naam), search_key(slugify(party.naam))}
     if match := _ABBREVIATION.search(party.naam):
         names.add(search_key(match.group(1)))
+        names.add(search_key(party.naam[: match.start()]))
     return names
 
 

@@ -16,6 +16,7 @@ from brievenbus.letters.figures import (
     shelter_places,
 )
 from brievenbus.letters.plan import LetterPlan
+from brievenbus.salutation import salutation
 
 
 def template_variables(
@@ -47,6 +48,7 @@ def template_variables(
         "club": plan.club,
         "ondertekenaars": [s for s in plan.club.ondertekenaars if s.naam],
         "fractie": plan.party,
+        "aanhef": salutation(plan.party),
         "via_griffie": plan.via_clerk,
         "maatregelen": list(plan.measures),
         "pijlers": pillars,

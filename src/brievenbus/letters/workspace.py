@@ -32,6 +32,7 @@ from brievenbus.letters.variables import template_variables
 from brievenbus.ooxml.document import CoreProperties, build_docx
 from brievenbus.ooxml.house_style import load_house_style
 from brievenbus.ooxml.logo import load_logo
+from brievenbus.wording import short_list
 
 HOUSE_STYLE_FILE = "huisstijl.docx"
 
@@ -242,10 +243,12 @@ class Workspace:
         if self.uses_example_clubs:
             return None
         sender = self.dataset.default_sender
-        names = ", ".join(municipalities[:3]) + (" …" if len(municipalities) > 3 else "")
-        count = f"{len(municipalities)} gemeenten hebben" if len(municipalities) > 1 else "heeft"
+        names = short_list(municipalities)
+        if len(municipalities) > 3:
+            names = f"{len(municipalities)} gemeenten ({names})"
+        have = "hebben" if len(municipalities) > 1 else "heeft"
         return (
-            f"{names} {count} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
+            f"{names} {have} geen eigen club; de brief gaat uit namens '{sender.naam}'. "
             f"Voeg uw club met werkgebied toe aan {display_path(self.dataset.paths['clubs'])}."
         )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from brievenbus.errors import OutputError, TemplateError
+from brievenbus.errors import OutputError, TemplateError, document_reason
 from brievenbus.ooxml.package import read_package
 from brievenbus.ooxml.xml import w
 
@@ -80,7 +80,8 @@ def load_house_style(path: Path) -> HouseStyle:
         numbering = etree.fromstring(parts["word/numbering.xml"])
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise OutputError.simple(
-            f"de huisstijl {path} is geen geldig Word-document met lijsten ({error})",
+            f"de huisstijl {path} is geen geldig Word-document met lijsten"
+            f" ({document_reason(error)})",
             "maak hem opnieuw met scripts/maak_huisstijl.py, of in Word (Opslaan als → .docx)",
             path,
         ) from None

@@ -16,6 +16,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from brievenbus.inputs.models import Club, Municipality, Party
+from brievenbus.salutation import salutation
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -33,7 +34,8 @@ def draft_email(
     """The .eml bytes; the same letter always gives the same draft."""
     message = EmailMessage(policy=email.policy.SMTP)
     message["X-Unsent"] = "1"
-    message["Subject"] = f"{subject} – gemeente {municipality.naam}"
+    to_party = f"fractie van {party.met_lidwoord}, " if party else ""
+    message["Subject"] = f"{subject} – {to_party}gemeente {municipality.naam}"
     if club.email:
         message["From"] = f"{club.naam} <{club.email}>"
     recipient = recipient_for(municipality, party)
@@ -58,18 +60,11 @@ def recipient_for(municipality: Municipality, party: Party | None) -> str | None
 
 
 def _cover_text(club: Club, municipality: Municipality, party: Party | None) -> str:
-    if party and party.fractievoorzitter:
-        salutation = (
-            f"Geachte {party.aanhef + ' ' if party.aanhef else ''}{party.fractievoorzitter},"
-        )
-    elif party:
-        salutation = f"Geachte fractievoorzitter van {party.naam},"
-    else:
-        salutation = "Geachte mevrouw, geachte heer,"
+    greeting = salutation(party)
     to_whom = "u" if party else f"de fracties in de gemeenteraad van {municipality.naam}"
     signers = [s.naam for s in club.ondertekenaars if s.naam]
     return (
-        f"{salutation}\n\n"
+        f"{greeting}\n\n"
         f"In de bijlage vindt u een brief van {club.naam} aan {to_whom} over het Verdrag van "
         "Istanbul: wat de gemeente kan doen om geweld tegen vrouwen en huiselijk geweld te "
         "voorkomen en te bestrijden.\n\n"

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from brievenbus.errors import OutputError
+from brievenbus.errors import OutputError, os_reason
 from brievenbus.fileio import atomic_write
 
 # Where installers put LibreOffice when it is not on the PATH.
@@ -26,17 +26,35 @@ def find_soffice() -> str | None:
     return found or next((p for p in KNOWN_LOCATIONS if Path(p).is_file()), None)
 
 
+def install_hint(platform: str | None = None) -> str:
+    """How to install LibreOffice on the user's system (sys.platform), in Dutch."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return (
+            "installeer LibreOffice in PowerShell met: winget install"
+            " TheDocumentFoundation.LibreOffice, of gratis via www.libreoffice.org"
+        )
+    if platform == "darwin":
+        return (
+            "installeer LibreOffice met Homebrew: brew install --cask libreoffice,"
+            " of gratis via www.libreoffice.org"
+        )
+    if platform.startswith(("linux", "freebsd")):
+        return (
+            "installeer LibreOffice met de pakketbeheerder van uw systeem, bv."
+            " sudo apt install libreoffice-writer (Debian, Ubuntu) of"
+            " sudo dnf install libreoffice-writer (Fedora)"
+        )
+    return "installeer LibreOffice (gratis, www.libreoffice.org)"
+
+
 def require_soffice() -> str:
-    """LibreOffice, or a Dutch error that says how to install it."""
+    """LibreOffice, or a Dutch error that says how to install it on this system."""
     soffice = find_soffice()
     if soffice is None:
-        if sys.platform.startswith("linux"):
-            how = "installeer het met: sudo apt-get install libreoffice-writer-nogui"
-        else:
-            how = "installeer LibreOffice (gratis, libreoffice.org) en probeer het opnieuw"
         raise OutputError.simple(
             "voor --pdf is LibreOffice nodig, maar het is niet gevonden",
-            how + "; of laat --pdf weg",
+            install_hint() + "; of laat --pdf weg",
         )
     return soffice
 
@@ -68,11 +86,17 @@ def convert_to_pdf(docx_paths: Sequence[Path]) -> dict[Path, Path]:
             str(work / "pdf"),
             *inputs,
         ]
+        timeout = 120 + 5 * len(inputs)
         try:
-            subprocess.run(command, capture_output=True, check=False, timeout=120 + 5 * len(inputs))
+            subprocess.run(command, capture_output=True, check=False, timeout=timeout)
         except (OSError, subprocess.TimeoutExpired) as error:
+            reason = (
+                f"geen antwoord binnen {timeout} seconden"
+                if isinstance(error, subprocess.TimeoutExpired)
+                else os_reason(error)
+            )
             raise OutputError.simple(
-                f"LibreOffice kon de brieven niet omzetten naar PDF ({error})",
+                f"LibreOffice kon de brieven niet omzetten naar PDF ({reason})",
                 "probeer het opnieuw zonder --pdf, of open de brief in Word en sla hem op als PDF",
             ) from None
         converted = {}

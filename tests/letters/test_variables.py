@@ -1,0 +1,62 @@
+"""What a template sees about one letter (the names the README documents)."""
+
+from __future__ import annotations
+
+import datetime
+
+from brievenbus.letters.figures import shelter_places
+from brievenbus.letters.variables import template_variables
+from brievenbus.letters.workspace import Workspace
+
+
+def test_variables_of_a_planned_letter(packaged_workspace: Workspace) -> None:
+    dataset = packaged_workspace.dataset
+    huizen = dataset.find_municipality("Huizen")
+    plan = packaged_workspace.plan(
+        huizen, "coalitie", datetime.date(2026, 4, 1), ["plegerhulp", "onderwijs"]
+    )
+    timing = packaged_workspace.election_timing(plan)
+    variables = template_variables(plan, dataset, {}, timing)
+    assert variables["brief"] == {
+        "soort": "coalitie",
+        "datum": datetime.date(2026, 4, 1),
+        "plaats": "Huizen",
+    }
+    assert variables["gemeente"] is huizen
+    assert variables["club"].id == "bussum-eo"
+    assert variables["ondertekenaars"] == []  # names unknown: nobody is invented
+    assert [p["id"] for p in variables["pijlers"]] == [
+        "preventie",
+        "bescherming",
+        "vervolging",
+        "beleid",
+    ]
+    chosen = {m.id for p in variables["pijlers"] for m in p["maatregelen"]}
+    assert chosen == {"onderwijs", "plegerhulp"}
+    for pillar in variables["pijlers"]:
+        assert all(m.pijler == pillar["id"] for m in pillar["maatregelen"])
+        assert pillar["artikelen"] == sorted(
+            {a for m in pillar["maatregelen"] for a in m.artikelen}
+        )
+    # The shelter share only beside a shelter measure (article 23); the number is always there.
+    assert variables["opvangnorm"]["tonen"] is False
+    assert variables["opvangnorm"]["plaatsen"] == shelter_places(huizen)
+    assert variables["opvangnorm"]["inwoners"] == huizen.inwoners.aantal
+    assert variables["verkiezing"] == timing.election
+    assert variables["college_gevormd"] is False  # two weeks after the election
+    assert all("coalitie" in fact.contexten for fact in variables["feitenlijst"])
+    assert variables["cijfers"] == {}
+
+
+def test_shelter_measure_shows_the_share_and_place_falls_back(
+    packaged_workspace: Workspace,
+) -> None:
+    dataset = packaged_workspace.dataset
+    groningen = dataset.find_municipality("Groningen")
+    plan = packaged_workspace.plan(
+        groningen, date=datetime.date(2026, 4, 1), measure_ids=["opvang-hulplijnen"]
+    )
+    variables = template_variables(plan, dataset, {}, packaged_workspace.election_timing(plan))
+    assert plan.club.plaats is None
+    assert variables["brief"]["plaats"] == "Groningen"
+    assert variables["opvangnorm"]["tonen"] is True

@@ -1,0 +1,52 @@
+"""Markdown → paragraphs: the small model the Word writer gets."""
+
+from __future__ import annotations
+
+from brievenbus.markup import ListPosition, Paragraph, Run, parse_markdown
+
+
+def test_headings_styles_and_inline_formatting() -> None:
+    text = "# Kop\n\n{.onderwerp}\nBetreft: **vet** en *schuin*\n\nTekst [site](<https://x.nl/a?b&c>)  \nnieuwe regel\n"
+    assert parse_markdown(text) == [
+        Paragraph((Run("Kop"),), heading=1),
+        Paragraph(
+            (Run("Betreft: "), Run("vet", bold=True), Run(" en "), Run("schuin", italic=True)),
+            style="onderwerp",
+        ),
+        Paragraph(
+            (Run("Tekst "), Run("site", link="https://x.nl/a?b&c"), Run("\n"), Run("nieuwe regel"))
+        ),
+    ]
+
+
+def test_a_style_line_applies_to_the_next_block_only() -> None:
+    paragraphs = parse_markdown("{.adres}\n\nRaad van Huizen\n\nGeachte raad,\n")
+    assert [(p.style, p.text) for p in paragraphs] == [
+        ("adres", "Raad van Huizen"),
+        (None, "Geachte raad,"),
+    ]
+
+
+def test_nested_and_numbered_lists() -> None:
+    text = "1. een\n   - a\n   - b\n2. twee\n\n   vervolg\n"
+    positions = [(p.text, p.list_position) for p in parse_markdown(text)]
+    assert positions == [
+        ("een", ListPosition(1, 0, True)),
+        ("a", ListPosition(2, 1, False)),
+        ("b", ListPosition(2, 1, False)),
+        ("twee", ListPosition(1, 0, True)),
+        ("vervolg", ListPosition(1, 0, True, first_in_item=False)),
+    ]
+
+
+def test_every_list_in_a_letter_has_its_own_id() -> None:
+    """Segments are parsed (and cached) separately; list ids still count through the letter."""
+    text = "- a\n\nTussen\n\n- b\n\nNog\n\n- a\n"
+    ids = [p.list_position.list_id for p in parse_markdown(text) if p.list_position]
+    assert ids == [1, 2, 3]
+
+
+def test_escaped_characters_are_text_and_empty_paragraphs_go() -> None:
+    assert [p.text for p in parse_markdown("\\*geen\\* \\[link\\]\n\n\n\n   \n")] == [
+        "*geen* [link]"
+    ]
