@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from brievenbus.cli import app
 from brievenbus.cli import common as cli
-from brievenbus.inputs.locations import packaged_dir
+from brievenbus.inputs.locations import MARKER, packaged_dir
 from brievenbus.inputs.yaml_cache import CACHE_ENV
 
 
@@ -92,8 +92,29 @@ def run_brief(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> RunBrief:
 def local_data(workdir: Path) -> Path:
     """A ./data folder with copies of the packaged data, for a test to break."""
     target = workdir / "data"
-    shutil.copytree(packaged_dir("data"), target, ignore=shutil.ignore_patterns("bronnen"))
+    shutil.copytree(
+        packaged_dir("data"), target, ignore=shutil.ignore_patterns("bronnen"), dirs_exist_ok=True
+    )
     return target
+
+
+@pytest.fixture
+def workspace(workdir: Path) -> Path:
+    """The working directory as a workspace with the packaged data and templates."""
+    return make_workspace(workdir)
+
+
+def make_workspace(folder: Path) -> Path:
+    """A workspace with the packaged data (its example clubs) and templates, and the marker."""
+    shutil.copytree(
+        packaged_dir("data"),
+        folder / "data",
+        ignore=shutil.ignore_patterns("bronnen"),
+        dirs_exist_ok=True,
+    )
+    shutil.copytree(packaged_dir("templates"), folder / "templates", dirs_exist_ok=True)
+    (folder / MARKER).write_text("werkmap voor een test\n", encoding="utf-8")
+    return folder
 
 
 def read_paragraphs(path: Path) -> list[tuple[str, str]]:

@@ -2,9 +2,11 @@
 
 A case holds the files that differ from the packaged defaults (``data/…``,
 ``templates/…``), the command (``opdracht``) and the exact start of what the
-user must see on stderr (``verwacht``). Big or binary hostile files (a zip
-bomb, a huge logo) are not committed: the case's ``maak`` file names a
-generator in tests/hostile_files.py and the file it writes, one per line. Every case must exit 1 with a Dutch
+user must see on stderr (``verwacht``). The test makes a workspace (marker,
+the packaged data and templates) and puts the case's files over it. Big or
+binary hostile files (a zip bomb, a huge logo) are not committed: the case's
+``maak`` file names a generator in tests/hostile_files.py and the file it
+writes, one per line. Every case must exit 1 with a Dutch
 message naming the place, show no traceback and leave no file behind.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests import hostile_files
-from tests.conftest import RunBrief, english_in
+from tests.conftest import RunBrief, english_in, make_workspace
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -49,6 +51,7 @@ def test_catalogue_has_at_least_twenty_cases() -> None:
 def test_bad_input(case: str, run_brief: RunBrief, workdir: Path) -> None:
     """The broken workspace gives exactly the expected Dutch message, exit 1, and writes nothing."""
     source = CASES_DIR / case
+    make_workspace(workdir)
     shutil.copytree(
         source,
         workdir,

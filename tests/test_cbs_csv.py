@@ -9,10 +9,17 @@ from pathlib import Path
 import pytest
 
 from brievenbus.cbs import importing
-from tests.conftest import RunBrief, read_paragraphs
+from tests.conftest import RunBrief, make_workspace, read_paragraphs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLE_VIEW = FIXTURES / "statline_tabelweergave.csv"  # made-up figures in StatLine's table view
+
+
+@pytest.fixture(autouse=True)
+def in_a_workspace(workdir: Path) -> Path:
+    """Figures belong to a workspace (`brief importeer` refuses outside one): every test
+    here runs in a workspace with the packaged data."""
+    return make_workspace(workdir)
 
 
 def write_export(folder: Path, text: str, name: str = "export.csv") -> str:

@@ -12,7 +12,7 @@ from brievenbus.cbs.importing import import_cbs
 from brievenbus.errors import NetworkError
 from brievenbus.letters.workspace import Workspace
 from tests.cbs_standin import FIXTURES, StandIn
-from tests.conftest import RunBrief, read_paragraphs
+from tests.conftest import RunBrief, make_workspace, read_paragraphs
 
 ALMERE_SENTENCE = (
     "In 2024 kreeg Veilig Thuis 3.100 meldingen over huiselijk geweld in Almere: 13,3 per 1.000 "
@@ -32,6 +32,13 @@ def stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[StandIn]:
     monkeypatch.setenv("BRIEF_CBS_URL", server.url)
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def in_a_workspace(workdir: Path) -> Path:
+    """Figures belong to a workspace (`brief importeer` refuses outside one): every test
+    here runs in a workspace with the packaged data."""
+    return make_workspace(workdir)
 
 
 def test_online_import_brings_figure_rank_and_source_into_the_coalition_letter(
@@ -105,7 +112,7 @@ def test_nothing_written_without_an_old_file(
     """A failed first import leaves no data folder behind."""
     stand_in.stop()
     assert run_brief("importeer", "cbs", "--online").exit_code == 1
-    assert not (workdir / "data").exists()
+    assert not (workdir / "data" / "cijfers.yaml").exists()
 
 
 @pytest.mark.parametrize(

@@ -126,8 +126,9 @@ def test_doubtful_inhabitants_are_left_out_with_a_warning() -> None:
     assert any("inwonertal van Voorne aan Zee" in w for w in composition.warnings)
 
 
-def test_controleer_reports_the_doubtful_figure_at_its_line() -> None:
-    """`controleer` warns with file:line until someone confirms the figure."""
+def test_controleer_reports_the_doubtful_figure_at_its_line(workspace: Path) -> None:
+    """`controleer` warns with file:line until someone confirms the figure (in the workspace:
+    controleer only warns about files the user has)."""
     report = check_workspace(today=DATES[0])
     (warning,) = [w for w in report.warnings if "Voorne aan Zee" in w.message]
     path = Path(str(warning.path))

@@ -164,12 +164,32 @@ def test_local_data_folder_is_used(run_brief: RunBrief, local_data: Path, workdi
     assert "Naarden, 23 september 2025" in text
 
 
-def test_municipality_without_club_uses_default_sender(run_brief: RunBrief, workdir: Path) -> None:
-    """Without a club for the municipality, the default sender signs and the user is warned."""
+def test_municipality_without_club_uses_default_sender(
+    run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a club for the municipality, the default sender signs and the user is warned
+    where to add her club (in her own workspace; outside one the example notice says it)."""
+    from tests.test_init_and_email import fill_in_club
+
+    outside = run_brief("genereer", "Groningen")
+    assert outside.exit_code == 0
+    assert outside.stderr.startswith(
+        "Let op: met de voorbeeldgegevens, namens Unie van Soroptimistclubs"
+    )
+    text = [t for _, t in read_paragraphs(workdir / "brieven" / "groningen.docx")]
+    assert any(t.startswith("Unie van Soroptimistclubs") for t in text)
+
+    assert run_brief("init", "werkmap").exit_code == 0
+    fill_in_club(workdir / "werkmap")
+    monkeypatch.chdir(workdir / "werkmap")
     result = run_brief("genereer", "Groningen")
     assert result.exit_code == 0
-    assert "heeft geen eigen club" in result.stderr
-    text = [t for _, t in read_paragraphs(workdir / "brieven" / "groningen.docx")]
+    assert result.stderr == (
+        "Let op: Groningen heeft geen eigen club; de brief gaat uit namens 'Unie van"
+        " Soroptimistclubs in het Koninkrijk der Nederlanden en in Suriname'. Voeg uw club met"
+        " werkgebied toe aan data/clubs.yaml.\n"
+    )
+    text = [t for _, t in read_paragraphs(workdir / "werkmap" / "brieven" / "groningen.docx")]
     assert any(t.startswith("Unie van Soroptimistclubs") for t in text)
 
 
@@ -212,7 +232,7 @@ def test_messages_count_in_singular_and_plural(run_brief: RunBrief) -> None:
     two = run_brief("genereer", "Huizen", "Almere", "--proef")
     assert "2 brieven gepland;" in two.stdout
     written = run_brief("genereer", "Huizen", "-m", "onderwijs")
-    assert "(verkiezingen, 1 maatregel)" in written.stdout
+    assert "(verkiezingen, 1 maatregel, namens " in written.stdout
 
 
 def test_skipped_letters_are_named(run_brief: RunBrief, workdir: Path) -> None:

@@ -9,13 +9,22 @@ from tests.conftest import RunBrief
 
 
 def test_controleer_is_green_on_the_packaged_defaults(run_brief: RunBrief) -> None:
-    """The shipped data and templates pass every check; each municipality's letter renders."""
+    """The shipped data and templates pass every check; every letter of every kind renders."""
     result = run_brief("controleer")
     assert result.exit_code == 0
     assert "Fout" not in result.stderr
     assert "Alles in orde: 342 gemeenten" in result.stdout
-    assert "342 brieven op proef gemaakt" in result.stdout
+    assert (
+        "6002 brieven op proef gemaakt (coalitie 342 + 2659 per fractie,"
+        " verkiezingen 342 + 2659 per fractie)." in " ".join(result.stdout.split())
+    )
     assert "gelezen: " in result.stdout
+    # Outside a workspace: the example data, said once with the senders; nothing else to act on.
+    assert result.stderr.startswith(
+        "Let op: met de voorbeeldgegevens, namens Soroptimistclub Bussum e.o., "
+        "Soroptimistclub Almere, Unie van Soroptimistclubs"
+    )
+    assert result.stderr.count("Let op:") == 1
 
 
 def test_controleer_reports_all_problems_at_once(run_brief: RunBrief, local_data: Path) -> None:
@@ -37,16 +46,55 @@ def test_controleer_reports_all_problems_at_once(run_brief: RunBrief, local_data
     assert "2 problemen gevonden." in result.stderr
 
 
-def test_controleer_warns_about_old_facts(run_brief: RunBrief, local_data: Path) -> None:
-    """A figure older than three years is a warning, not an error."""
+def test_controleer_warns_about_a_fact_past_its_review_date(
+    run_brief: RunBrief, local_data: Path
+) -> None:
+    """A fact in the user's own facts.yaml past its herzien_voor date is a warning with what to do."""
     facts = local_data / "facts.yaml"
     facts.write_text(
-        facts.read_text(encoding="utf-8").replace("jaar: 2025", "jaar: 2015", 1), encoding="utf-8"
+        facts.read_text(encoding="utf-8").replace(
+            "herzien_voor: 2027-12-31", "herzien_voor: 2020-01-01", 1
+        ),
+        encoding="utf-8",
     )
+    result = run_brief("controleer")
+    assert result.exit_code == 0
+    assert (
+        "Let op: data/facts.yaml:39: feiten[1].herzien_voor: feit 'femicide-acht-dagen' moest"
+        " vóór 2020-01-01 worden nagekeken" in result.stderr
+    )
+    assert "→ zoek een recenter cijfer" in result.stderr
+
+
+def test_controleer_warns_about_an_old_fact_without_review_date(
+    run_brief: RunBrief, local_data: Path
+) -> None:
+    """A user's own fact without a review date, older than three years: a warning, not an error."""
+    facts = local_data / "facts.yaml"
+    text = facts.read_text(encoding="utf-8").replace("    herzien_voor: 2027-12-31\n", "", 1)
+    facts.write_text(text.replace("jaar: 2025", "jaar: 2015", 1), encoding="utf-8")
     result = run_brief("controleer")
     assert result.exit_code == 0
     assert "Let op: data/facts.yaml:" in result.stderr
     assert "is van 2015, ouder dan 3 jaar" in result.stderr
+
+
+def test_packaged_facts_are_not_past_their_review_date() -> None:
+    """The project's own guard: every packaged fact that can go out of date has a review date
+    still ahead. When this fails, a maintainer checks the fact and moves the date."""
+    import datetime
+
+    from brievenbus.inputs.dataset import load_dataset
+    from brievenbus.inputs.locations import Sources
+
+    dataset = load_dataset(sources=Sources())
+    for fact in dataset.facts.values():
+        if fact.tijdloos:
+            continue
+        assert fact.herzien_voor is not None, f"feit '{fact.id}' heeft geen herzien_voor"
+        assert fact.herzien_voor >= datetime.date.today(), (
+            f"feit '{fact.id}' moest vóór {fact.herzien_voor} worden nagekeken"
+        )
 
 
 def test_maatregelen_table_by_pillar(run_brief: RunBrief) -> None:
@@ -153,6 +201,9 @@ def test_gemeenten_shows_square_brackets_in_names_as_text(
         "    provincie: Noord-Holland\n"
         "    inwoners: {aantal: 41283, peildatum: 2026-01-01, bron: CBS}\n",
         encoding="utf-8",
+    )
+    (data / "clubs.yaml").write_text(
+        "clubs:\n  - id: unie\n    naam: Unie\n    standaard: ja\n", encoding="utf-8"
     )
     result = run_brief("gemeenten")
     assert result.exit_code == 0, result.stderr

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_workspace
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and process groups")
 
 BATCH = ("genereer", "--provincie", "Zeeland", "--per-fractie")
@@ -163,9 +165,8 @@ def test_resume_after_kill(tmp_path: Path, folder: Path) -> None:
 
 def test_failing_letter_is_a_failed_letter(tmp_path: Path, folder: Path) -> None:
     """A template that divides by zero for one municipality: that letter fails in Dutch, the rest is made."""
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    original = (Path(__file__).parents[1] / "templates" / "verkiezingen.md.j2").read_text("utf-8")
+    templates = make_workspace(tmp_path) / "templates"
+    original = (templates / "verkiezingen.md.j2").read_text("utf-8")
     broken = original + '{% if gemeente.naam == "Goes" %}{{ 1/0 }}{% endif %}\n'
     (templates / "verkiezingen.md.j2").write_text(broken, encoding="utf-8")
     result = run_brief_process(tmp_path, *BATCH, "--datum", FIRST_DATE, "--uitvoer", str(folder))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import re
 import types
@@ -68,3 +69,68 @@ def test_readme_has_the_two_setup_lines() -> None:
     assert tests
     assert "pytest" in tests.group(1)
     assert "testcommando" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+class ReadmeDay(datetime.date):
+    """The day the README's output was made: controleer's warnings depend on the day."""
+
+    @classmethod
+    def today(cls) -> ReadmeDay:
+        """1 December 2026."""
+        return cls(2026, 12, 1)
+
+
+FIRST_LETTER = re.compile(r"<!-- eerste-brief.*?-->(.*?)Alle opdrachten en opties", re.S)
+
+
+def first_letter_steps() -> list[tuple[str, list[str]] | str]:
+    """The README's first-letter steps: (command, output lines) per console line, and the
+    club block of step 3 (a str) where the secretary fills in her club."""
+    section = FIRST_LETTER.search((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert section
+    steps: list[tuple[str, list[str]] | str] = []
+    for kind, block in re.findall(r"```(console|yaml)\n(.*?)```", section.group(1), re.S):
+        lines = [line.removeprefix("   ") for line in block.splitlines()]
+        if kind == "yaml":
+            steps.append("\n".join(lines) + "\n")
+            continue
+        for line in lines:
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            elif line.strip():
+                command = steps[-1]
+                assert isinstance(command, tuple)
+                command[1].append(line.rstrip())
+    return steps
+
+
+def test_readme_first_letter_steps_are_true_word_for_word(
+    run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every command of 'Uw eerste brief, stap voor stap' prints exactly the lines shown
+    (standard output and error together), and filling in the club as shown makes it ready."""
+    import shlex
+    import types
+
+    from brievenbus.letters import checking
+
+    # The README shows controleer on 1 December 2026; its warnings about election dates
+    # depend on the day, so the test runs on that day.
+    monkeypatch.setattr(checking, "datetime", types.SimpleNamespace(date=ReadmeDay))
+    for step in first_letter_steps():
+        if isinstance(step, str):  # step 3: the club block replaces the one from init
+            clubs = Path("data/clubs.yaml")
+            text = clubs.read_text(encoding="utf-8")
+            start, end = text.index("  - id: mijn-club"), text.index("    # logo:")
+            clubs.write_text(text[:start] + step + text[end:], encoding="utf-8")
+            continue
+        command, expected = step
+        words = shlex.split(command)
+        if words[0] == "cd":
+            monkeypatch.chdir(words[1])
+            assert expected == []
+            continue
+        result = run_brief(*words[1:])
+        printed = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+        assert sorted(printed) == sorted(expected), command
+        assert result.exit_code == (1 if "Nog niet klaar" in result.stderr else 0), command

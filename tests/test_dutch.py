@@ -58,9 +58,9 @@ def test_limiet_zero_in_dutch(run_brief: RunBrief) -> None:
 
 def test_unknown_option_suggests_in_dutch(run_brief: RunBrief) -> None:
     """An unknown option is named, with the options it may have meant."""
-    result = run_brief("genereer", "Huizen", "--fractie", "VVD")
+    result = run_brief("genereer", "Huizen", "--fracties", "VVD")
     assert result.exit_code == 2
-    assert "Optie --fractie bestaat niet (bedoelt u --per-fractie of --provincie?)" in (
+    assert "Optie --fracties bestaat niet (bedoelt u --fractie of --per-fractie?)" in (
         result.stderr
     )
 
@@ -87,7 +87,7 @@ def test_help_shows_dutch_metavars(run_brief: RunBrief) -> None:
     assert result.exit_code == 0
     for metavar in ("GEMEENTE", "DATUM", "AANTAL", "MAP", "ID", "SOORT"):
         assert metavar in result.stdout
-    assert "[standaard: brieven]" in result.stdout
+    assert "standaard: brieven/ in uw werkmap" in result.stdout
     assert "1 of meer" in result.stdout
     assert "<" not in result.stdout
 
@@ -124,7 +124,7 @@ def test_every_help_text_is_dutch(run_brief: RunBrief, words: list[str]) -> None
         ["genereer", "Huizen", "--limiet", "0"],
         ["genereer", "Huizen", "--limiet", "veel"],
         ["genereer", "Huizen", "--limiet"],
-        ["genereer", "Huizen", "--fractie", "VVD"],
+        ["genereer", "Huizen", "--fracties", "VVD"],
         ["genereer", "Huizen", "--datum", "morgen"],
         ["genereer"],
         ["voorbeeld"],

@@ -19,9 +19,9 @@ TYPED_EXPORT = FIXTURES / "statline_84847NED_typed.csv"
 
 
 @pytest.fixture
-def imported(run_brief: RunBrief, workdir: Path) -> str:
-    """The fixture imported into ./data/cijfers.yaml; returns what the user saw."""
-    shutil.copy(EXPORT, workdir / "84847NED.csv")
+def imported(run_brief: RunBrief, workspace: Path) -> str:
+    """The fixture imported into the workspace's data/cijfers.yaml; returns what the user saw."""
+    shutil.copy(EXPORT, workspace / "84847NED.csv")
     result = run_brief("importeer", "cbs", "84847NED.csv")
     assert result.exit_code == 0, result.stderr
     return result.stdout + result.stderr
@@ -129,12 +129,22 @@ def test_second_import_merges(imported: str, run_brief: RunBrief, workdir: Path)
     assert "bron: CBS 84847NED" in written
 
 
-def test_not_a_statline_export(run_brief: RunBrief, workdir: Path) -> None:
+def test_not_a_statline_export(run_brief: RunBrief, workspace: Path) -> None:
     """A CSV without regions and periods gets a Dutch error, exit 1, nothing written."""
-    (workdir / "iets.csv").write_text("a;b\n1;2\n", encoding="utf-8")
+    (workspace / "iets.csv").write_text("a;b\n1;2\n", encoding="utf-8")
     result = run_brief("importeer", "cbs", "iets.csv")
     assert result.exit_code == 1
     assert "Fout: iets.csv: geen kolommen 'Regio's' en 'Perioden' gevonden" in result.stderr
+    assert not (workspace / "data" / "cijfers.yaml").exists()
+
+
+def test_import_outside_a_workspace_is_refused(run_brief: RunBrief, workdir: Path) -> None:
+    """Figures belong to the user's own data: outside a workspace, importeer says so and writes nothing."""
+    shutil.copy(EXPORT, workdir / "84847NED.csv")
+    result = run_brief("importeer", "cbs", "84847NED.csv")
+    assert result.exit_code == 1
+    assert "Fout: u staat niet in een werkmap" in result.stderr
+    assert "brief init" in result.stderr
     assert not (workdir / "data").exists()
 
 
@@ -205,7 +215,7 @@ def test_salutation_uses_heer_or_mevrouw_only_from_data(
     assert "Geachte Kim Jansen," in texts(workdir / "brieven" / "huizen" / "cda.docx")
 
 
-def test_missing_export_file(run_brief: RunBrief) -> None:
+def test_missing_export_file(run_brief: RunBrief, workspace: Path) -> None:
     """A CSV that is not there: Dutch reason, what to check, exit 1."""
     result = run_brief("importeer", "cbs", "weg.csv")
     assert result.exit_code == 1

@@ -32,7 +32,7 @@ def test_init_creates_an_editable_workspace(run_brief: RunBrief, workdir: Path) 
     """`brief init MAP` writes data/, templates/ and a Dutch LEESMIJ.md, and says what to do next."""
     result = run_brief("init", "werkmap")
     assert result.exit_code == 0
-    assert "Werkmap gemaakt (16 bestanden) in werkmap." in result.stdout
+    assert "Werkmap gemaakt (17 bestanden) in werkmap." in result.stdout
     assert "Volgende stap: vul data/clubs.yaml in" in result.stdout
     folder = workdir / "werkmap"
     assert sorted(p.name for p in (folder / "data").iterdir()) == [
@@ -64,7 +64,7 @@ def test_init_names_the_folder_as_given(
     run_brief: RunBrief, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`brief init` says 'deze map'; `brief init ../mijn-brieven` names ../mijn-brieven, also in errors."""
-    assert "Werkmap gemaakt (16 bestanden) in deze map." in run_brief("init").stdout
+    assert "Werkmap gemaakt (17 bestanden) in deze map." in run_brief("init").stdout
     inside = workdir / "mijn-brieven"
     inside.mkdir()
     monkeypatch.chdir(inside)
@@ -72,28 +72,6 @@ def test_init_names_the_folder_as_given(
     again = run_brief("init", "../mijn-brieven")
     assert again.exit_code == 1
     assert "Fout: ../mijn-brieven is al een werkmap (../mijn-brieven/data bestaat)" in again.stderr
-
-
-def test_unfilled_club_is_flagged(run_brief: RunBrief, workdir: Path) -> None:
-    """Before filling in: controleer warns; a letter from the unfilled club is refused with file:line."""
-    assert run_brief("init").exit_code == 0
-    check = run_brief("controleer")
-    assert check.exit_code == 0
-    assert (
-        "Let op: data/clubs.yaml:10: clubs[0].naam: de club 'mijn-club' is nog niet ingevuld (VUL IN)"
-        in check.stderr
-    )
-    clubs = workdir / "data" / "clubs.yaml"
-    clubs.write_text(
-        clubs.read_text(encoding="utf-8").replace("werkgebied: [VUL IN]", "werkgebied: [Huizen]"),
-        encoding="utf-8",
-    )
-    refused = run_brief("genereer", "Huizen")
-    assert refused.exit_code == 1
-    assert (
-        "Fout: data/clubs.yaml:10: clubs[0].naam: de club 'mijn-club' is nog niet ingevuld"
-        in refused.stderr
-    )
 
 
 def test_first_hour_init_fill_in_generate_with_email(run_brief: RunBrief, workdir: Path) -> None:

@@ -68,7 +68,7 @@ FIRST_MEASURE = "  - id: coordinatiepunt\n    titel: Gemeentelijk coördinatiepu
             FIRST_MEASURE.replace("    titel: Gemeentelijk coördinatiepunt\n", ""),
             "- id: coordinatiepunt",
             "maatregelen[0].titel: verplicht veld ontbreekt",
-            "vul dit veld in",
+            "vul in: de titel van de maatregel in de brief",
         ),
         (
             FIRST_MEASURE.replace("    titel:", "    title:"),
@@ -150,3 +150,22 @@ def test_file_that_is_not_utf8(run_brief: RunBrief, local_data: Path) -> None:
     assert result.exit_code == 1
     assert "data/clubs.yaml:2: dit bestand is geen UTF-8" in result.stderr
     assert "UTF-8" in result.stderr
+
+
+def test_every_required_field_says_what_it_is_for() -> None:
+    """'verplicht veld ontbreekt' always comes with the field's purpose: every required field
+    of every data model has a (Dutch) description."""
+    from pydantic import BaseModel
+
+    from brievenbus.inputs import models
+
+    for model in vars(models).values():
+        if (
+            isinstance(model, type)
+            and issubclass(model, models.Strict)
+            and model is not models.Strict
+        ):
+            assert issubclass(model, BaseModel)
+            for name, info in model.model_fields.items():
+                if info.is_required():
+                    assert info.description, f"{model.__name__}.{name} zegt niet waarvoor het is"

@@ -83,8 +83,9 @@ def test_proposed_merger_keeps_the_old_municipality_and_warns() -> None:
     assert not shelter_line(workspace, "Wijdemeren", BEFORE)[2]
 
 
-def test_controleer_warns_about_a_proposed_merger_after_its_date() -> None:
-    """From 1 January 2027 `controleer` names both municipalities at their lines in the data."""
+def test_controleer_warns_about_a_proposed_merger_after_its_date(workspace: Path) -> None:
+    """From 1 January 2027 `controleer` names both municipalities at their lines in the data
+    (in the workspace: controleer only warns about files the user has)."""
     from brievenbus.letters.checking import check_workspace
 
     assert not [w for w in check_workspace(today=BEFORE).warnings if "herindeling" in w.message]

@@ -85,7 +85,7 @@ def test_undefined_variable_names_template_and_line(tmp_path: Path) -> None:
     """A misspelled variable stops with the template file, line and name."""
     write_template(tmp_path, "proef.md.j2", "Regel een\n\n{{ gemeente.naaam }}\n")
     with pytest.raises(TemplateError) as caught:
-        render_template("proef.md.j2", {"gemeente": {"naam": "Huizen"}}, tmp_path)
+        render_template("proef.md.j2", {"gemeente": {"naam": "Huizen"}}, [tmp_path])
     problem = caught.value.problems[0]
     assert problem.line == 3
     assert str(problem.path).endswith("proef.md.j2")
@@ -96,7 +96,7 @@ def test_template_syntax_error_names_line(tmp_path: Path) -> None:
     """An unclosed {% if %} is reported with its file and line."""
     write_template(tmp_path, "proef.md.j2", "a\n{% if x %}\nb\n")
     with pytest.raises(TemplateError) as caught:
-        render_template("proef.md.j2", {"x": True}, tmp_path)
+        render_template("proef.md.j2", {"x": True}, [tmp_path])
     assert str(caught.value.problems[0].path).endswith("proef.md.j2")
     assert "fout in het sjabloon" in caught.value.problems[0].message
 
@@ -105,15 +105,17 @@ def test_printing_an_empty_value_is_an_error(tmp_path: Path) -> None:
     """{{ leeg }} with None never prints 'None' in a letter; the author is told to use {% if %}."""
     write_template(tmp_path, "proef.md.j2", "Beste {{ naam }}\n")
     with pytest.raises(TemplateError) as caught:
-        render_template("proef.md.j2", {"naam": None}, tmp_path)
+        render_template("proef.md.j2", {"naam": None}, [tmp_path])
     assert caught.value.problems[0].line == 1
     assert "{% if" in caught.value.problems[0].hint
 
 
-def test_template_error_through_cli(run_brief: RunBrief, workdir: Path) -> None:
+def test_template_error_through_cli(run_brief: RunBrief, workspace: Path) -> None:
     """A workspace template with a typo: Dutch error with template:line, exit 1, no letter."""
     write_template(
-        workdir / "templates", "verkiezingen.md.j2", "Aan {{ gemeente.naam }}\n\n{{ club.naaam }}\n"
+        workspace / "templates",
+        "verkiezingen.md.j2",
+        "Aan {{ gemeente.naam }}\n\n{{ club.naaam }}\n",
     )
     result = run_brief("genereer", "Huizen")
     assert result.exit_code == 1
@@ -121,13 +123,13 @@ def test_template_error_through_cli(run_brief: RunBrief, workdir: Path) -> None:
         "templates/verkiezingen.md.j2:3: fout in het sjabloon: 'naaam' bestaat niet"
         in result.stderr
     )
-    assert not (workdir / "brieven").exists()
+    assert not (workspace / "brieven").exists()
 
 
-def test_unknown_paragraph_style(run_brief: RunBrief, workdir: Path) -> None:
+def test_unknown_paragraph_style(run_brief: RunBrief, workspace: Path) -> None:
     """{.stijl} that the house style lacks names the style and lists the ones there are."""
     write_template(
-        workdir / "templates", "verkiezingen.md.j2", "{.bestaatniet}\nAan {{ gemeente.naam }}\n"
+        workspace / "templates", "verkiezingen.md.j2", "{.bestaatniet}\nAan {{ gemeente.naam }}\n"
     )
     result = run_brief("genereer", "Huizen")
     assert result.exit_code == 1
@@ -143,5 +145,6 @@ def test_parsing_in_segments_equals_parsing_whole(name: str, kind: str) -> None:
 
     workspace = Workspace.open()
     plan = workspace.plan(workspace.dataset.find_municipality(name), kind)
-    text = render_template(f"{kind}.md.j2", workspace.template_variables(plan))
+    variables = workspace.template_variables(plan)
+    text = render_template(f"{kind}.md.j2", variables, workspace.template_folders)
     assert parse_markdown(text) == list(_parse_segment(text)[0])

@@ -8,14 +8,15 @@ import pytest
 
 from brievenbus.errors import OutputError
 from brievenbus.inputs.dataset import load_dataset
-from brievenbus.letters.plan import PLACEHOLDER, unfilled_fields
+from brievenbus.inputs.readiness import PLACEHOLDER
 from brievenbus.workspace_init import create_workspace
 
 
 def test_creates_data_templates_and_a_dutch_guide(workdir: Path) -> None:
     written = create_workspace(workdir / "werkmap")
     names = sorted(str(p.relative_to(workdir / "werkmap")) for p in written)
-    assert names[:5] == [
+    assert names[:6] == [
+        ".brief-werkmap",
         "LEESMIJ.md",
         "data/clubs.yaml",
         "data/facts.yaml",
@@ -37,8 +38,8 @@ def test_the_new_clubs_file_is_valid_and_flagged_as_unfilled(workdir: Path) -> N
     dataset = load_dataset(workdir / "data")
     club = dataset.clubs["mijn-club"]
     assert club.naam == f"Soroptimistclub {PLACEHOLDER}"
-    assert unfilled_fields(dataset, club)
-    assert not unfilled_fields(dataset, dataset.clubs["unie"])
+    assert dataset.unready_fields(club)
+    assert not dataset.unready_fields(dataset.clubs["unie"])
 
 
 def test_refuses_an_existing_workspace_and_overwrites_nothing(workdir: Path) -> None:

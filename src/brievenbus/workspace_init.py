@@ -10,13 +10,15 @@ from pathlib import Path
 
 from brievenbus.errors import OutputError, os_reason
 from brievenbus.fileio import TEMP_PREFIX, folder_mode
-from brievenbus.inputs.locations import packaged_dir
-from brievenbus.letters.plan import PLACEHOLDER
+from brievenbus.inputs.locations import MARKER, packaged_dir
+from brievenbus.inputs.readiness import EXAMPLE_EMAIL, PLACEHOLDER
 
 CLUBS_TEMPLATE = f"""\
-# Uw club. Vul de regels met {PLACEHOLDER} in en zet bij `werkgebied` de
-# gemeenten die u aanschrijft (naam of CBS-code). Laat een naam leeg (of haal
-# de regel weg) als u hem niet weet: de brief verzint nooit iets.
+# Uw club. Vul de regels met {PLACEHOLDER} in, ook het e-mailadres, en zet bij
+# `werkgebied` de gemeenten die u aanschrijft (naam of CBS-code), bv.
+# [Huizen, Blaricum]. Weet u de naam van een ondertekenaar niet, laat dan de
+# naam leeg en de rol staan ({{naam: , rol: voorzitter}}): de brief verzint nooit iets.
+# `brief controleer` zegt wat er nog in te vullen is.
 #
 #   ondertekend: ja  → u zet zelf een handtekening
 #   ondertekend: nee → de brief zegt dat hij digitaal is aangemaakt
@@ -28,13 +30,14 @@ clubs:
     ondertekenaars:
       - {{naam: {PLACEHOLDER}, rol: voorzitter}}
     secretariaat: {PLACEHOLDER}
-    email: {PLACEHOLDER.lower().replace(" ", "")}@soroptimist.nl
+    email: {EXAMPLE_EMAIL}
     websites: [www.soroptimist.nl]
     werkgebied: [{PLACEHOLDER}]
     ondertekend: nee
     # logo: logo.png                 # een logo naast dit bestand (PNG of JPEG)
 
   # Afzender voor gemeenten buiten uw werkgebied (precies één club met standaard: ja).
+  # Laat dit blok staan; haalt u het weg, dan tekent de Unie toch (brief meldt dat).
   - id: unie
     naam: Unie van Soroptimistclubs in het Koninkrijk der Nederlanden en in Suriname
     websites: [www.soroptimist.nl]
@@ -42,17 +45,29 @@ clubs:
     standaard: ja
 """
 
+MARKER_TEXT = """\
+Deze map is een werkmap van brief (pleitbrieven voor Soroptimistclubs).
+brief herkent de werkmap aan dit bestand, ook als u een opdracht geeft in een
+map eronder (bv. data/). Laat het staan.
+"""
+
 README_TEXT = f"""\
 # Uw werkmap voor `brief`
 
 Hier staan uw eigen gegevens en sjablonen. `brief` gebruikt ze automatisch
-als u de opdrachten in deze map geeft.
+als u de opdrachten in deze map geeft, of in een map eronder (zoals `data/`):
+`brief` herkent de werkmap aan het bestand `{MARKER}`. Laat dat staan. Buiten
+een werkmap gebruikt `brief` de voorbeeldgegevens en zegt dat bij elke brief.
+Binnen de werkmap komen de clubgegevens altijd uit `data/clubs.yaml`: is dat
+bestand weg, dan maakt `brief` geen brief.
 
 ## Eén keer invullen
 
 1. Open `data/clubs.yaml` in een teksteditor (Kladblok, TextEdit of VS Code) en
-   vervang elke `{PLACEHOLDER}` door de gegevens van uw club. Zet bij
-   `werkgebied` de gemeente(n) die u aanschrijft, bijvoorbeeld `[Huizen]`.
+   vervang elke `{PLACEHOLDER}` en het voorbeeldadres `{EXAMPLE_EMAIL}` door de
+   gegevens van uw club. Zet bij `werkgebied` de gemeente(n) die u aanschrijft,
+   bijvoorbeeld `[Huizen, Blaricum]`. Gebruik rechte aanhalingstekens (`"`);
+   zet in TextEdit "Slimme aanhalingstekens" uit (Wijzig → Vervangingen).
 2. Weet u de namen van fractievoorzitters? Zet ze in `data/municipalities.yaml`
    bij de fractie: `fractievoorzitter: A. de Vries` (en `aanhef: mevrouw` of
    `aanhef: heer` als u dat zeker weet). Een lokale partij krijgt geen lidwoord;
@@ -62,12 +77,15 @@ als u de opdrachten in deze map geeft.
        brief controleer
 
    Staat er een fout, dan ziet u het bestand, de regel en wat u kunt doen.
+   Zolang er nog iets in te vullen is, zegt `brief controleer` "Nog niet klaar"
+   en noemt elk veld; daarna "Alles in orde".
 
 ## Een brief maken
 
     brief voorbeeld Huizen               (eerst bekijken in de terminal)
     brief genereer Huizen                (verkiezingsbrief in brieven/)
     brief genereer Huizen --context coalitie
+    brief genereer Huizen --fractie PvdA  (alleen de brief aan die fractie)
     brief genereer Huizen --per-fractie --eml
 
 Open de brief in Word, lees hem na en pas gerust iets aan: `brief` overschrijft
@@ -85,13 +103,14 @@ ontvanger en verstuur het zelf.
 
 
 def create_workspace(folder: Path) -> list[Path]:
-    """Write data/, templates/ and LEESMIJ.md into folder; refuse if a workspace is there.
+    """Write data/, templates/, LEESMIJ.md and the workspace marker into folder; refuse if a
+    workspace is there.
 
     All or nothing: everything is written into a temporary folder beside them
     first and moved into place at the end, so a full disk never leaves a
     cut-off file that ``controleer`` would then read.
     """
-    targets = [folder / "data", folder / "templates", folder / "LEESMIJ.md"]
+    targets = [folder / "data", folder / "templates", folder / "LEESMIJ.md", folder / MARKER]
     existing = [t for t in targets if t.exists() or t.is_symlink()]
     if existing:
         raise OutputError.simple(
@@ -140,6 +159,8 @@ def _write_files(staging: Path) -> list[Path]:
             written.append(templates_dir / path.name)
     (staging / "LEESMIJ.md").write_bytes(README_TEXT.encode("utf-8"))
     written.append(staging / "LEESMIJ.md")
+    (staging / MARKER).write_bytes(MARKER_TEXT.encode("utf-8"))
+    written.append(staging / MARKER)
     return written
 
 

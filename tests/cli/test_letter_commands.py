@@ -24,7 +24,9 @@ def test_dry_run_plans_and_writes_nothing(run_brief: RunBrief, workdir: Path) ->
     lines = result.stdout.splitlines()
     assert (
         lines[0]
-        == "brieven/groningen/groenlinks-partij-van-de-arbeid-pvda.docx  (GM0014 GROENLINKS / Partij van de Arbeid (PvdA))"
+        == "brieven/groningen/groenlinks-partij-van-de-arbeid-pvda.docx  (GM0014 GROENLINKS /"
+        " Partij van de Arbeid (PvdA), namens Unie van Soroptimistclubs in het Koninkrijk der"
+        " Nederlanden en in Suriname)"
     )
     assert lines[-1] == f"{len(lines) - 1} brieven gepland; er is niets geschreven (--proef)."
     assert list(workdir.iterdir()) == []

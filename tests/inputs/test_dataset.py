@@ -78,9 +78,21 @@ def test_all_problems_of_all_files_at_once(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_dataset(data)
     messages = [p.message for p in caught.value.problems]
-    assert messages == [
-        "clubs[1].logo: bestand 'weg.png' niet gevonden",
-        "clubs: geen standaardafzender",
+    assert messages == ["clubs[1].logo: bestand 'weg.png' niet gevonden"]
+
+
+def test_without_a_default_sender_the_unie_signs_with_a_notice(tmp_path: Path) -> None:
+    """A club that deleted the Unie block (or its standaard: ja) still gets its letters."""
+    data = tmp_path / "data"
+    shutil.copytree(packaged_dir("data"), data, ignore=shutil.ignore_patterns("bronnen"))
+    clubs = (data / "clubs.yaml").read_text(encoding="utf-8")
+    (data / "clubs.yaml").write_text(clubs.replace("standaard: ja", "standaard: nee"), "utf-8")
+    dataset = load_dataset(data)
+    sender = dataset.club_for(dataset.find_municipality("Groningen"))
+    assert sender.naam.startswith("Unie van Soroptimistclubs")
+    assert sender.id == "unie-ingebouwd"  # the file's own 'unie' club is not the default
+    assert [n.message.split(";")[0] for n in dataset.notices] == [
+        "clubs: geen standaardafzender (standaard: ja)"
     ]
 
 

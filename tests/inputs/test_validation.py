@@ -37,7 +37,11 @@ def test_missing_field_and_bad_values_all_reported(tmp_path: Path) -> None:
             "clubs[0].id: heeft niet de juiste vorm (nu: 'Met Spaties')",
             "gebruik kleine letters, cijfers en streepjes, bv. 'opvang-24-7'",
         ),
-        (2, "clubs[0].naam: verplicht veld ontbreekt", "vul dit veld in"),
+        (
+            2,
+            "clubs[0].naam: verplicht veld ontbreekt",
+            "vul in: de naam van uw club zoals onder de brief",
+        ),
         (
             3,
             "clubs[0].email: heeft niet de juiste vorm (nu: 'geen-adres')",
@@ -64,7 +68,7 @@ def test_article_out_of_range_and_unknown_pillar(tmp_path: Path) -> None:
 
 def test_an_empty_file_is_a_missing_top_level_key(tmp_path: Path) -> None:
     assert problems(tmp_path, "# leeg\n", ClubsFile) == [
-        (1, "clubs: verplicht veld ontbreekt", "vul dit veld in")
+        (1, "clubs: verplicht veld ontbreekt", "vul in: de clubs die brieven versturen")
     ]
 
 

@@ -21,7 +21,13 @@ def test_a_good_workspace_renders_one_letter_per_municipality(small_data: Path) 
     report = check_workspace(small_data, today=TODAY)
     assert report.ok
     assert report.problems == []
-    assert report.letters_rendered == 3
+    # Every kind for each of the three municipalities, and every per-party letter.
+    assert report.letters_rendered == 82
+    assert report.rehearsal is not None
+    assert report.rehearsal.describe() in {
+        "coalitie 3 + 38 per fractie, verkiezingen 3 + 38 per fractie",
+        "verkiezingen 3 + 38 per fractie, coalitie 3 + 38 per fractie",
+    }
     assert report.dataset is not None
     assert files(small_data) == before
 
@@ -71,6 +77,6 @@ def test_a_style_the_house_style_lacks_names_the_template_line(
 def test_old_facts_are_warnings_not_errors(small_data: Path) -> None:
     report = check_workspace(small_data, today=datetime.date(2040, 1, 1))
     assert report.ok
-    old = [w for w in report.warnings if "ouder dan 3 jaar" in w.message]
-    assert old
+    old = [w for w in report.warnings if "worden nagekeken" in w.message]
+    assert old  # past their review date (herzien_voor)
     assert all(w.path is not None and w.path.name == "facts.yaml" and w.line for w in old)

@@ -20,7 +20,7 @@ def test_body_and_slots_from_their_templates(tmp_path: Path, packaged_workspace:
     plan = packaged_workspace.plan(
         packaged_workspace.dataset.find_municipality("Huizen"), date=datetime.date(2026, 3, 18)
     )
-    composition = compose(plan, {"onderwerp": "Het verdrag & u"}, tmp_path)
+    composition = compose(plan, {"onderwerp": "Het verdrag & u"}, [tmp_path])
     assert [(p.style, p.text) for p in composition.body] == [
         ("onderwerp", "Betreft: Het verdrag & u"),
         (None, "Tekst met een bel."),

@@ -9,7 +9,8 @@ import pytest
 
 from brievenbus.errors import DataError
 from brievenbus.inputs.models import Party
-from brievenbus.letters.plan import PLACEHOLDER, plan_letter, select_measures, unfilled_fields
+from brievenbus.inputs.readiness import PLACEHOLDER
+from brievenbus.letters.plan import not_ready_problem, plan_letter, select_measures
 from brievenbus.letters.workspace import Workspace
 from brievenbus.workspace_init import CLUBS_TEMPLATE
 
@@ -77,23 +78,23 @@ def test_a_club_still_holding_the_placeholder_stops_the_letter(small_data: Path)
     )
     workspace = Workspace.open(small_data)
     club = workspace.dataset.clubs["mijn-club"]
-    fields = [p.message.split(":")[0] for p in unfilled_fields(workspace.dataset, club)]
+    fields = [p.message.split(":")[0] for p in workspace.dataset.unready_fields(club)]
     assert fields == [
         "clubs[0].naam",
         "clubs[0].plaats",
-        "clubs[0].ondertekenaars",
+        "clubs[0].ondertekenaars[0].naam",
         "clubs[0].secretariaat",
         "clubs[0].email",
     ]
     with pytest.raises(DataError) as caught:
         workspace.plan(workspace.dataset.find_municipality("Huizen"))
-    problem = caught.value.problems[0]
+    summary, first = caught.value.problems[:2]
+    assert summary == not_ready_problem(workspace.dataset, club)
+    assert summary.message.startswith("club 'mijn-club' is nog niet klaar om brieven")
+    assert len(caught.value.problems) == 1 + len(fields)
+    assert first.message == f"clubs[0].naam: nog niet ingevuld ({PLACEHOLDER})"
     assert (
-        problem.message
-        == f"clubs[0].naam: de club 'mijn-club' is nog niet ingevuld ({PLACEHOLDER})"
-    )
-    assert (
-        problem.line
+        first.line
         == CLUBS_TEMPLATE.splitlines().index(f"    naam: Soroptimistclub {PLACEHOLDER}") + 1
     )
     # A municipality outside the club's area gets the default sender, which is filled in.

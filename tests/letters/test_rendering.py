@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from pathlib import Path
 
 import pytest
 
 from brievenbus.errors import TemplateError
+from brievenbus.inputs.locations import packaged_dir
 from brievenbus.inputs.models import Club
 from brievenbus.inputs.yaml_cache import cache_dir
 from brievenbus.letters.rendering import letter_kinds, link, render_template
 from brievenbus.markup import parse_markdown
 
+SERIAL = itertools.count()
+
 
 def render(tmp_path: Path, template: str, **variables: object) -> str:
-    (tmp_path / "t.md.j2").write_text(template, encoding="utf-8")
-    return render_template("t.md.j2", variables, tmp_path)
+    # A new name each time: one command reads a template once (no reload check per letter).
+    name = f"t{next(SERIAL)}.md.j2"
+    (tmp_path / name).write_text(template, encoding="utf-8")
+    return render_template(name, variables, [tmp_path, packaged_dir("templates")])
 
 
 def error(tmp_path: Path, template: str, **variables: object) -> tuple[int | None, str, str]:
@@ -81,7 +87,7 @@ def test_syntax_errors_in_dutch(tmp_path: Path, template: str, message: str) -> 
 def test_missing_template_names_the_kinds(tmp_path: Path) -> None:
     (tmp_path / "brandbrief.md.j2").write_text("x", encoding="utf-8")
     with pytest.raises(TemplateError) as caught:
-        render_template("bestaatniet.md.j2", {}, tmp_path)
+        render_template("bestaatniet.md.j2", {}, [tmp_path, packaged_dir("templates")])
     assert caught.value.problems[0].message == "sjabloon 'bestaatniet.md.j2' niet gevonden"
     assert "brandbrief" in caught.value.problems[0].hint
 
@@ -89,7 +95,8 @@ def test_missing_template_names_the_kinds(tmp_path: Path) -> None:
 def test_letter_kinds_are_templates_not_starting_with_underscore(tmp_path: Path) -> None:
     (tmp_path / "brandbrief.md.j2").write_text("x", encoding="utf-8")
     (tmp_path / "_stukje.md.j2").write_text("x", encoding="utf-8")
-    assert letter_kinds(tmp_path) == ["brandbrief", "coalitie", "verkiezingen"]
+    folders = [tmp_path, packaged_dir("templates")]
+    assert letter_kinds(folders) == ["brandbrief", "coalitie", "verkiezingen"]
 
 
 def test_compiled_templates_go_to_the_private_cache(tmp_path: Path) -> None:

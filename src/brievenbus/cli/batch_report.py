@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from brievenbus.cli.common import err, out, plain, say, warn
@@ -23,8 +24,9 @@ COLOURS = {LetterStatus.FAILED: "red", LetterStatus.SKIPPED: "yellow"}
 class BatchReport:
     """A progress bar on a terminal (not in CI), or a line per letter for small batches."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, senders: dict[str, str] | None = None) -> None:
         self.total = total
+        self.senders = senders or {}  # club id → name, for 'namens …' on every line
         self.warnings: dict[str, None] = {}
         self.progress: Progress | None = None
         if total > ITEMISED and err.is_terminal and not os.environ.get("CI"):
@@ -48,9 +50,11 @@ class BatchReport:
             self.progress.advance(self.task)
         elif self.total <= ITEMISED:
             status = outcome.status
+            sender = self.senders.get(outcome.job.club_id, outcome.job.club_id)
             details = (
                 f"  ({outcome.job.kind},"
-                f" {count(len(outcome.job.measure_ids), 'maatregel', 'maatregelen')})"
+                f" {count(len(outcome.job.measure_ids), 'maatregel', 'maatregelen')},"
+                f" namens {sender})"
                 if status is not LetterStatus.FAILED
                 else ""
             )
@@ -61,8 +65,9 @@ class BatchReport:
 
     def summarise(self, result: BatchResult, workspace: Workspace, resume_command: str) -> None:
         """Warnings, the table of statuses, failures and what to do next."""
-        if unsigned := result.default_sender_municipalities:
-            warn(workspace.default_sender_warning(unsigned))
+        unsigned = result.default_sender_municipalities
+        if unsigned and (warning := workspace.default_sender_warning(unsigned)):
+            warn(warning)
         for warning in list(self.warnings)[:10]:
             warn(warning)
         if self.total > ITEMISED and result.outcomes:
@@ -74,6 +79,7 @@ class BatchReport:
             for status, letters in result.counts().items():
                 table.add_row(status.value, str(letters))
             out.print(table)
+            self._report_senders(result)
         _report_attachments(result)
         for outcome in result.failed[:20]:
             hint = f"\n  → {outcome.hint}" if outcome.hint else ""
@@ -113,6 +119,13 @@ class BatchReport:
                 highlight=False,
                 soft_wrap=True,
             )
+
+    def _report_senders(self, result: BatchResult) -> None:
+        """Who signs the letters of a large batch: one line per club."""
+        made = [o for o in result.outcomes if o.status is not LetterStatus.FAILED]
+        per_club = Counter(o.job.club_id for o in made)
+        for club_id, letters in per_club.most_common():
+            say(f"{count(letters, 'brief', 'brieven')} namens {self.senders.get(club_id, club_id)}")
 
 
 def _report_attachments(result: BatchResult) -> None:

@@ -15,7 +15,10 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from brievenbus.errors import Problem
+    from brievenbus.inputs.models import Club
     from brievenbus.letters.workspace import Workspace
 
 out = Console()
@@ -25,7 +28,7 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Map met eigen gegevens (standaard: ./data, anders de meegeleverde).",
+        help="Map met eigen gegevens (standaard: data/ van uw werkmap, anders de meegeleverde).",
         show_default=False,
         metavar="MAP",
     ),
@@ -34,7 +37,8 @@ TemplatesOption = Annotated[
     Path | None,
     typer.Option(
         "--sjablonen",
-        help="Map met eigen sjablonen (standaard: ./templates, anders de meegeleverde).",
+        help="Map met eigen sjablonen (standaard: templates/ van uw werkmap, anders de"
+        " meegeleverde).",
         show_default=False,
         metavar="MAP",
     ),
@@ -131,3 +135,17 @@ def open_workspace(data_dir: Path | None, templates_dir: Path | None = None) -> 
         return Workspace.open(data_dir, templates_dir)
     except BriefError as error:
         fail(error)
+
+
+def tell_sources(workspace: Workspace, senders: Sequence[Club]) -> None:
+    """Before letters are written or shown: example data (and sender), files from the package."""
+    if notice := workspace.example_data_notice(senders):
+        warn(notice)
+    for notice_problem in workspace.notices():
+        warn(notice_problem)
+
+
+def default_output_dir(workspace: Workspace) -> Path:
+    """brieven/ in the workspace (wherever in it the command is given), else in this folder."""
+    root = workspace.sources.root
+    return root / "brieven" if root is not None else Path("brieven")

@@ -38,12 +38,13 @@ def list_measures(
     from rich.table import Table
 
     from brievenbus.inputs.models import PILLARS
-    from brievenbus.letters.rendering import format_articles, letter_kinds
+    from brievenbus.letters.rendering import format_articles
 
     if pillar is not None and pillar not in PILLARS:
         raise typer.BadParameter(f"kies uit: {', '.join(PILLARS)}", param_hint="--pijler")
-    dataset = open_workspace(data_dir).dataset
-    kinds = set(letter_kinds())
+    workspace = open_workspace(data_dir)
+    dataset = workspace.dataset
+    kinds = set(workspace.kinds)
     table = Table(title="Maatregelen (standaard = in de brief als u niets kiest)")
     table.add_column("id", no_wrap=True)
     table.add_column("titel")

@@ -300,11 +300,13 @@ def _followup(output_dir: Path) -> Iterator[FollowUpRegister]:
 def _open_data(data_dir: Path | None) -> tuple[Dataset, list[str]]:
     """The data and the letter kinds, without what rendering letters needs (faster)."""
     from brievenbus.inputs.dataset import load_dataset
+    from brievenbus.inputs.locations import TEMPLATES, Sources
     from brievenbus.letters.rendering import letter_kinds
 
     try:
-        kinds = letter_kinds()
-        return load_dataset(data_dir, kinds), kinds
+        sources = Sources.discover(data_dir)
+        kinds = letter_kinds(sources.folders(TEMPLATES))
+        return load_dataset(kinds=kinds, sources=sources), kinds
     except BriefError as error:
         fail(error)
 

@@ -81,7 +81,16 @@ def import_cbs(
             raise typer.BadParameter("schrijf KOLOMKOP=indicator", param_hint="--kolom")
         mapping[heading.strip()] = indicator.strip()
     workspace = open_workspace(data_dir)
-    target = (data_dir or Path("data")) / "cijfers.yaml"
+    root = workspace.sources.root
+    if data_dir is None and root is None:
+        fail(
+            BriefError.simple(
+                "u staat niet in een werkmap; de cijfers horen bij uw eigen gegevens",
+                "maak een werkmap met brief init MAP en geef de opdracht daarin,"
+                " of noem de map van uw gegevens met --data MAP",
+            )
+        )
+    target = (data_dir or (root or Path()) / "data") / "cijfers.yaml"
     try:
         with _download_status() as progress:
             report = import_cbs(

@@ -16,12 +16,14 @@ from brievenbus.cli.common import (
     MeasuresOption,
     PartyOption,
     TemplatesOption,
+    default_output_dir,
     fail,
     open_workspace,
     out,
     parse_date,
     plain,
     say,
+    tell_sources,
     warn,
 )
 from brievenbus.errors import BriefError
@@ -64,12 +66,19 @@ def generate(
     per_party: Annotated[
         bool, typer.Option("--per-fractie", help="Eén brief per fractie, aan de fractievoorzitter.")
     ] = False,
+    party: PartyOption = None,
     measure_ids: MeasuresOption = None,
     date: DateOption = None,
     output_dir: Annotated[
-        Path,
-        typer.Option("--uitvoer", "-o", help="Map voor de brieven en manifest.csv.", metavar="MAP"),
-    ] = Path("brieven"),
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            help="Map voor de brieven en manifest.csv (standaard: brieven/ in uw werkmap).",
+            metavar="MAP",
+            show_default=False,
+        ),
+    ] = None,
     overwrite: Annotated[
         bool,
         typer.Option("--overschrijf", help="Vervang ook brieven die met de hand zijn bewerkt."),
@@ -114,12 +123,14 @@ def generate(
 
         brief genereer Almere --context coalitie
 
+        brief genereer Huizen --fractie PvdA
+
         brief genereer --alle --per-fractie --uitvoer brieven-2030
 
         brief genereer Huizen --pdf --eml
     """
     from brievenbus.cli.batch_report import BatchReport
-    from brievenbus.letters.selection import select_municipalities
+    from brievenbus.letters.selection import select_municipalities, select_parties
     from brievenbus.output.batch import plan_jobs, run_jobs
 
     letter_date = parse_date(date)
@@ -128,22 +139,28 @@ def generate(
         targets = select_municipalities(
             workspace.dataset, municipalities or [], all_municipalities, club_id, province
         )
+        wanted = select_parties(targets, party, bool(municipalities)) if party else None
+        if wanted is not None:
+            targets = [m for m in targets if m.code in wanted]
         jobs = plan_jobs(
             workspace,
             targets,
-            output_dir,
+            output_dir or default_output_dir(workspace),
             kind=context,
             date=letter_date,
             measure_ids=measure_ids or (),
-            per_party=per_party,
+            per_party=per_party or wanted is not None,
             overwrite=overwrite,
         )
         _check_before_writing(workspace, jobs)
     except BriefError as error:
         fail(error)
+    if wanted is not None:  # --fractie: only the letter to that party
+        jobs = [job for job in jobs if job.party == wanted[job.code].naam]
     jobs = jobs[:limit] if limit else jobs
+    tell_sources(workspace, [workspace.dataset.clubs[job.club_id] for job in jobs])
     if dry_run:
-        _show_plan(jobs)
+        _show_plan(jobs, workspace)
         return
     if pdf:
         from brievenbus.output.pdf import require_soffice
@@ -152,7 +169,7 @@ def generate(
             require_soffice()  # before any letter is written
         except BriefError as error:
             fail(error)
-    report = BatchReport(len(jobs))
+    report = BatchReport(len(jobs), {c.id: c.naam for c in workspace.dataset.clubs.values()})
     try:
         with report:
             result = run_jobs(
@@ -190,12 +207,13 @@ def _resume_command() -> str:
     return shlex.join(["brief", *arguments, "--hervat"])
 
 
-def _show_plan(jobs: list[Job]) -> None:
+def _show_plan(jobs: list[Job], workspace: Workspace) -> None:
     from brievenbus.fileio import display_path
     from brievenbus.output.batch import describe
 
     for job in jobs:
-        say(plain(f"{display_path(job.path)}  ({describe(job)})"))
+        sender = workspace.dataset.clubs[job.club_id].naam
+        say(plain(f"{display_path(job.path)}  ({describe(job)}, namens {sender})"))
     out.print(
         f"[bold]{count(len(jobs), 'brief', 'brieven')} gepland;[/]"
         " er is niets geschreven (--proef).",
@@ -219,6 +237,8 @@ def show_preview(
     Voorbeeld:
 
         brief voorbeeld Almere --context coalitie
+
+        brief voorbeeld Huizen --fractie PvdA
     """
     from brievenbus.cli.preview import preview
     from brievenbus.letters.selection import find_party
@@ -232,6 +252,7 @@ def show_preview(
         composition = workspace.compose(plan)
     except BriefError as error:
         fail(error)
+    tell_sources(workspace, [plan.club])
     for warning in composition.warnings:
         warn(warning)
     out.print(preview(composition, plain(f"{plan.kind} · {target.naam} · {plan.club.naam}")))

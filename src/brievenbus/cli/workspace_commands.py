@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from brievenbus.cli.common import DataOption, TemplatesOption, err, fail, out, plain, warn
 from brievenbus.errors import BriefError
 from brievenbus.wording import count
+
+if TYPE_CHECKING:
+    from brievenbus.letters.checking import CheckReport
 
 
 def init_workspace(
@@ -48,38 +51,80 @@ def init_workspace(
 
 
 def check(data_dir: DataOption = None, templates_dir: TemplatesOption = None) -> None:
-    """Controleer alle gegevens en maak elke brief op proef (er wordt niets geschreven).
+    """Controleer alles wat een brief nodig heeft; er wordt niets geschreven.
 
-    Meldt alle problemen tegelijk, elk met bestand en regel.
+    Wat er wordt gecontroleerd:
+
+    - elk gegevensbestand (gemeenten, maatregelen, clubs, feiten, cijfers): vorm,
+    verplichte velden, tikfouten in sleutels, dubbele codes en id's;
+
+    - elke verwijzing: elke gemeente in een werkgebied bestaat (naam, gangbare naam
+    of code), geen gemeente hoort bij twee clubs, elke club, maatregel en briefsoort
+    die de gegevens noemen bestaat;
+
+    - elke club: staat er nog VUL IN, het voorbeeld-e-mailadres van brief init, of
+    niemand die ondertekent, dan is de werkmap "nog niet klaar";
+
+    - elke huisstijl: een geldig Word-document met de stijlen die de sjablonen vragen;
+
+    - elke brief die u kunt laten maken: elke briefsoort voor elke gemeente en elke
+    brief per fractie, op proef (in het geheugen, op alle processorkernen).
+
+    Alle problemen komen tegelijk, elk met bestand en regel. Afsluitcode 1 bij een
+    fout of als er nog iets in te vullen is.
 
     Voorbeeld:
 
         brief controleer
     """
-    from brievenbus.fileio import display_path
     from brievenbus.letters.checking import check_workspace
 
     report = check_workspace(data_dir, templates_dir)
     for problem in report.problems:
         err.print(f"[bold red]Fout:[/] {plain(problem)}", highlight=False, soft_wrap=True)
+    for field in report.unready:
+        err.print(
+            f"[bold yellow]Nog in te vullen:[/] {plain(field)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if report.example_notice:
+        warn(report.example_notice)
     for warning in report.warnings:
         warn(warning)
+    _summarise(report)
+
+
+def _summarise(report: CheckReport) -> None:
+    """The last line: problems, not ready, or everything in order; exit 1 unless in order."""
+    from brievenbus.fileio import display_path
+
     if report.dataset is not None:
         for path in report.dataset.paths.values():
             out.print(f"gelezen: {plain(display_path(path))}", highlight=False, soft_wrap=True)
-    if not report.ok:
+    if report.problems:
         err.print(f"[red]{count(len(report.problems), 'probleem', 'problemen')} gevonden.[/]")
         raise typer.Exit(code=1)
     assert report.dataset is not None
+    assert report.rehearsal is not None
     data = report.dataset
-    out.print(
-        f"[green]Alles in orde:[/] {count(len(data.municipalities), 'gemeente', 'gemeenten')}, "
+    summary = (
+        f"{count(len(data.municipalities), 'gemeente', 'gemeenten')}, "
         f"{count(len(data.measures), 'maatregel', 'maatregelen')}, "
         f"{count(len(data.clubs), 'club', 'clubs')}, {count(len(data.facts), 'feit', 'feiten')}; "
-        f"{count(report.letters_rendered, 'brief', 'brieven')} op proef gemaakt.",
-        highlight=False,
-        soft_wrap=True,
+        f"{count(report.letters_rendered, 'brief', 'brieven')}"
+        f" op proef gemaakt ({report.rehearsal.describe()})"
     )
+    if report.unready:
+        err.print(
+            f"[bold yellow]Nog niet klaar:[/] {count(len(report.unready), 'veld', 'velden')} in"
+            f" {display_path(data.paths['clubs'])} nog in te vullen (hierboven); tot dan maakt"
+            f" brief geen brief namens die club. Verder: {summary}.",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(code=1)
+    out.print(f"[green]Alles in orde:[/] {summary}.", highlight=False, soft_wrap=True)
 
 
 def write_schemas(

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
 from brievenbus.fileio import display_path
-from brievenbus.inputs.locations import candidate_paths, find_file
+from brievenbus.inputs.areas import resolve_areas
+from brievenbus.inputs.locations import CLUBS_FILE, DATA, Sources
+from brievenbus.inputs.lookup import MunicipalityIndex
 from brievenbus.inputs.models import (
     LETTER_KINDS,
     Club,
@@ -24,15 +26,16 @@ from brievenbus.inputs.models import (
     MunicipalitiesFile,
     Municipality,
 )
+from brievenbus.inputs.readiness import unready_fields
 from brievenbus.inputs.validation import ModelT, validate
 from brievenbus.inputs.yaml_reader import YamlDocument, read_yaml
-from brievenbus.suggestions import close_matches, did_you_mean, search_key
+from brievenbus.suggestions import did_you_mean
 
 FIGURES_FILE = "cijfers.yaml"
 DATA_FILES = {
     "municipalities": "municipalities.yaml",
     "measures": "measures.yaml",
-    "clubs": "clubs.yaml",
+    "clubs": CLUBS_FILE,
     "facts": "facts.yaml",
 }
 
@@ -48,6 +51,9 @@ class Dataset:
     documents: dict[str, YamlDocument]  # for file:line of any item after loading
     figures: dict[str, dict[str, Figure]] = field(default_factory=dict)  # code → indicator → figure
     next_election: Election | None = None  # the next regular council elections
+    sources: Sources = field(default_factory=Sources)
+    area_clubs: dict[str, str] = field(default_factory=dict)  # code → club id, from werkgebied
+    notices: list[Problem] = field(default_factory=list)  # what the user should know, not errors
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -61,68 +67,85 @@ class Dataset:
         """Municipalities by CBS code."""
         return {m.code: m for m in self.municipalities}
 
+    @cached_property
+    def index(self) -> MunicipalityIndex:
+        """Municipalities by every name a user may type."""
+        return MunicipalityIndex(self.municipalities)
+
     def find_municipality(self, query: str) -> Municipality:
         """A municipality by code, official or common name; suggestions when unknown."""
-        wanted = query.strip()
-        if wanted.upper() in self.municipality_by_code:
-            return self.municipality_by_code[wanted.upper()]
-        key = search_key(wanted)
-        matches = [m for m in self.municipalities if key in _names_of(m)]
+        matches = self.index.matches(query)
         if len(matches) == 1:
             return matches[0]
-        if not matches:  # 'Bergen' matches 'Bergen (NH)' and 'Bergen (L)'
-            matches = [m for m in self.municipalities if search_key(_base_name(m.naam)) == key]
-            if len(matches) == 1:
-                return matches[0]
         if matches:
             options = ", ".join(f"{m.naam} ({m.code})" for m in matches)
             raise DataError.simple(
                 f"'{query}' past bij meer dan één gemeente: {options}",
                 f"geef de volledige naam of de code, bv. brief genereer {matches[0].code}",
             )
-        raise DataError.simple(f"gemeente '{query}' bestaat niet", self._suggest(wanted))
+        names = self.index.suggestions(query)
+        hint = (
+            "bedoelt u " + " of ".join(names) + "?"
+            if names
+            else "gebruik de naam of CBS-code (GMxxxx); 'brief gemeenten' toont ze allemaal"
+        )
+        raise DataError.simple(f"gemeente '{query}' bestaat niet", hint)
 
-    def _suggest(self, query: str) -> str:
-        by_key: dict[str, str] = {}
-        for municipality in self.municipalities:
-            for key in _names_of(municipality):
-                by_key.setdefault(key, municipality.naam)
-        close = close_matches(search_key(query), by_key, count=3)
-        names = list(dict.fromkeys(by_key[key] for key in close))
-        if names:
-            return "bedoelt u " + " of ".join(names) + "?"
-        return "gebruik de naam of CBS-code (GMxxxx); 'brief gemeenten' toont ze allemaal"
+    @property
+    def default_sender(self) -> Club:
+        """The club that writes where no club's werkgebied reaches."""
+        return next(club for club in self.clubs.values() if club.standaard)
 
     def club_for(self, municipality: Municipality) -> Club:
         """The club writing to this municipality: explicit, by area, else the default sender."""
         if municipality.club:
             return self.clubs[municipality.club]
-        names = {search_key(municipality.code), *_names_of(municipality)}
-        for club in self.clubs.values():
-            if any(search_key(area) in names for area in club.werkgebied):
-                return club
-        return next(club for club in self.clubs.values() if club.standaard)
+        if club_id := self.area_clubs.get(municipality.code):
+            return self.clubs[club_id]
+        return self.default_sender
+
+    def unready_fields(self, club: Club) -> list[Problem]:
+        """Fields of a club in clubs.yaml still to fill in (none for the built-in sender)."""
+        ids = [c.get("id") for c in _club_blocks(self.documents["clubs"])]
+        if club.id not in ids:
+            return []
+        return unready_fields(self.documents["clubs"], ids.index(club.id), club)
 
 
-def _base_name(name: str) -> str:
-    """'Bergen (NH)' → 'Bergen'."""
-    return name.split(" (", maxsplit=1)[0]
+def _club_blocks(document: YamlDocument) -> list[dict[str, object]]:
+    clubs = document.data.get("clubs") if isinstance(document.data, dict) else None
+    return [c if isinstance(c, dict) else {} for c in clubs] if isinstance(clubs, list) else []
 
 
-def _names_of(municipality: Municipality) -> set[str]:
-    return {search_key(municipality.naam), search_key(municipality.common_name)}
+# Letters to municipalities outside every werkgebied need a sender; when a club
+# deletes the Unie block (it may think it is not theirs), the Unie still signs.
+BUILTIN_SENDER = Club(
+    id="unie",
+    naam="Unie van Soroptimistclubs in het Koninkrijk der Nederlanden en in Suriname",
+    websites=["www.soroptimist.nl"],
+    ondertekend=False,
+    standaard=True,
+)
 
 
 # ------------------------------------------------------------------ loading
 
 
-def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KINDS) -> Dataset:
+def load_dataset(
+    data_dir: Path | None = None,
+    kinds: Sequence[str] = LETTER_KINDS,
+    *,
+    sources: Sources | None = None,
+) -> Dataset:
     """Read and check all data files; report every problem found, not only the first.
 
     ``kinds`` are the letter kinds the templates offer; measures and
-    municipalities may only refer to those.
+    municipalities may only refer to those. ``sources`` says where the files
+    are (found from the current folder when not given).
     """
-    documents = _read_documents(data_dir)
+    sources = sources or Sources.discover(data_dir)
+    paths, notices = _data_paths(sources)
+    documents = _read_documents(paths)
     problems: list[Problem] = []
     municipalities = _checked(documents["municipalities"], MunicipalitiesFile, problems)
     measures = _checked(documents["measures"], MeasuresFile, problems)
@@ -139,48 +162,124 @@ def load_dataset(data_dir: Path | None = None, kinds: Sequence[str] = LETTER_KIN
     assert clubs is not None
     assert facts is not None
 
-    problems += _unique(
-        documents["municipalities"], "gemeenten", [m.code for m in municipalities.gemeenten], "code"
-    )
-    problems += _unique(
-        documents["measures"], "maatregelen", [m.id for m in measures.maatregelen], "id"
-    )
-    problems += _unique(documents["clubs"], "clubs", [c.id for c in clubs.clubs], "id")
-    problems += _unique(documents["facts"], "feiten", [f.id for f in facts.feiten], "id")
+    problems += _check_ids(documents, municipalities, measures, clubs, facts)
     problems += _check_references(documents, municipalities, measures, clubs, list(kinds))
     if figures is not None:
-        known_codes = {m.code for m in municipalities.gemeenten}
-        problems += [
-            documents["figures"].problem(
-                ("cijfers", code),
-                f"onbekende gemeentecode '{code}'",
-                "gebruik de CBS-code van een bestaande gemeente ('brief gemeenten' toont ze)",
-            )
-            for code in figures.cijfers
-            if code not in known_codes
-        ]
+        problems += _check_figure_codes(documents["figures"], figures, municipalities)
+    index = MunicipalityIndex(municipalities.gemeenten)
+    area_clubs, area_problems = resolve_areas(documents["clubs"], clubs.clubs, index)
+    problems += area_problems
     if problems:
         raise DataError(*problems)
+    club_list = list(clubs.clubs)
+    if not any(club.standaard for club in club_list):
+        club_list.append(_builtin_sender({c.id for c in club_list}))
+        notices.append(_builtin_sender_notice(documents["clubs"]))
     return Dataset(
         municipalities=municipalities.gemeenten,
         measures={m.id: m for m in measures.maatregelen},
-        clubs={c.id: c for c in clubs.clubs},
+        clubs={c.id: c for c in club_list},
         facts={f.id: f for f in facts.feiten},
         documents=documents,
         figures=dict(figures.cijfers) if figures else {},
         next_election=municipalities.volgende_verkiezing,
+        sources=sources,
+        area_clubs=area_clubs,
+        notices=notices,
     )
 
 
-def _read_documents(data_dir: Path | None) -> dict[str, YamlDocument]:
-    """Every data file parsed; all unreadable files reported together."""
-    paths = {name: find_file(filename, "data", data_dir) for name, filename in DATA_FILES.items()}
+def _data_paths(sources: Sources) -> tuple[dict[str, Path], list[Problem]]:
+    """Where each data file is, and a notice naming those taken from the package."""
+    paths: dict[str, Path] = {}
+    for name, filename in DATA_FILES.items():
+        path = sources.find_file(filename, DATA)
+        assert path is not None  # required files raise when missing
+        paths[name] = path
     # Local figures are optional: only a workspace that imported them has the file.
-    figures_path = next(
-        (p for p in candidate_paths(FIGURES_FILE, "data", data_dir) if p.is_file()), None
-    )
-    if figures_path is not None:
+    if figures_path := sources.find_file(FIGURES_FILE, DATA, required=False):
         paths["figures"] = figures_path
+    notices = []
+    own = sources.own_folders(DATA)
+    fallbacks = [
+        f"{DATA}/{path.name}"
+        for name, path in paths.items()
+        if own and name != "clubs" and sources.is_packaged(path)
+    ]
+    if fallbacks:
+        notices.append(
+            Problem(
+                None,
+                None,
+                f"niet in {_own_place(sources)}, dus uit de meegeleverde gegevens: "
+                + ", ".join(fallbacks),
+                "geen actie nodig; wilt u ze aanpassen, kopieer ze dan uit een nieuwe werkmap"
+                " (brief init ANDERE_MAP) naar uw map data/",
+            )
+        )
+    return paths, notices
+
+
+def _own_place(sources: Sources) -> str:
+    if sources.data_dir is not None:
+        return f"{display_path(sources.data_dir)}"
+    return "uw werkmap"
+
+
+def _builtin_sender(taken: set[str]) -> Club:
+    """The built-in Unie sender, under an id no club of the user has."""
+    if BUILTIN_SENDER.id not in taken:
+        return BUILTIN_SENDER
+    return BUILTIN_SENDER.model_copy(update={"id": "unie-ingebouwd"})
+
+
+def _builtin_sender_notice(document: YamlDocument) -> Problem:
+    return document.problem(
+        ("clubs",),
+        "geen standaardafzender (standaard: ja); gemeenten buiten elk werkgebied krijgen"
+        f" een brief namens de {BUILTIN_SENDER.naam}",
+        "wilt u een andere afzender voor die gemeenten, zet dan 'standaard: ja' bij die club",
+    )
+
+
+def _check_ids(
+    documents: dict[str, YamlDocument],
+    municipalities: MunicipalitiesFile,
+    measures: MeasuresFile,
+    clubs: ClubsFile,
+    facts: FactsFile,
+) -> list[Problem]:
+    """Codes and ids must be unique within their file."""
+    return [
+        *_unique(
+            documents["municipalities"],
+            "gemeenten",
+            [m.code for m in municipalities.gemeenten],
+            "code",
+        ),
+        *_unique(documents["measures"], "maatregelen", [m.id for m in measures.maatregelen], "id"),
+        *_unique(documents["clubs"], "clubs", [c.id for c in clubs.clubs], "id"),
+        *_unique(documents["facts"], "feiten", [f.id for f in facts.feiten], "id"),
+    ]
+
+
+def _check_figure_codes(
+    document: YamlDocument, figures: FiguresFile, municipalities: MunicipalitiesFile
+) -> list[Problem]:
+    known_codes = {m.code for m in municipalities.gemeenten}
+    return [
+        document.problem(
+            ("cijfers", code),
+            f"onbekende gemeentecode '{code}'",
+            "gebruik de CBS-code van een bestaande gemeente ('brief gemeenten' toont ze)",
+        )
+        for code in figures.cijfers
+        if code not in known_codes
+    ]
+
+
+def _read_documents(paths: dict[str, Path]) -> dict[str, YamlDocument]:
+    """Every data file parsed; all unreadable files reported together."""
     problems: list[Problem] = []
     documents: dict[str, YamlDocument] = {}
     for name, path in paths.items():
@@ -278,7 +377,7 @@ def _measure_references(
 
 
 def _club_references(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
-    """A club's house style and logo must exist, and one club is the default sender."""
+    """A club's house style and logo must exist, beside clubs.yaml."""
     problems: list[Problem] = []
     clubs_dir = document.path.parent
     for index, club in enumerate(clubs.clubs):
@@ -293,14 +392,6 @@ def _club_references(document: YamlDocument, clubs: ClubsFile) -> list[Problem]:
                         " of pas het pad aan",
                     )
                 )
-    if not any(club.standaard for club in clubs.clubs):
-        problems.append(
-            document.problem(
-                ("clubs",),
-                "geen standaardafzender",
-                "zet 'standaard: ja' bij de club die gemeenten zonder eigen club aanschrijft",
-            )
-        )
     return problems
 
 

@@ -52,6 +52,13 @@ def _parse_yes_no(value: object) -> object:
     return value
 
 
+def _split_names(value: object) -> object:
+    """'Huizen, Blaricum' without brackets means the list [Huizen, Blaricum]."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 YesNo = Annotated[
     bool,
@@ -90,9 +97,11 @@ class Strict(BaseModel):
 class Population(Strict):
     """Inhabitants on a reference date, with the source of the figure."""
 
-    aantal: Annotated[int, Field(ge=0, le=MAX_INHABITANTS)]
-    peildatum: datetime.date
-    bron: Text
+    aantal: Annotated[
+        int, Field(ge=0, le=MAX_INHABITANTS, description="het aantal inwoners, bv. 41283")
+    ]
+    peildatum: datetime.date = Field(description="de datum van het aantal, bv. 2026-01-01")
+    bron: Text = Field(description="waar het aantal vandaan komt, bv. CBS 37230ned")
     # A doubtful figure: why it must be checked. `brief controleer` warns and the
     # letter leaves the number out until someone confirms it and removes this.
     controleren: Text | None = None
@@ -101,8 +110,10 @@ class Population(Strict):
 class Party(Strict):
     """A party (fractie) in the council, with its leader when known."""
 
-    naam: Name
-    zetels: Annotated[int, Field(ge=0, le=MAX_SEATS)]
+    naam: Name = Field(description="de naam van de fractie, bv. VVD")
+    zetels: Annotated[
+        int, Field(ge=0, le=MAX_SEATS, description="het aantal zetels van de fractie")
+    ]
     fractievoorzitter: Name | None = None
     # Only what the data says: no guessing "heer" or "mevrouw" from a first name.
     aanhef: Literal["heer", "mevrouw"] | None = None
@@ -144,22 +155,30 @@ class Election(Strict):
     soort: Literal["gemeenteraadsverkiezingen", "herindelingsverkiezingen"] = (
         "gemeenteraadsverkiezingen"
     )
-    datum: ElectionDate
-    bron: Text
+    datum: ElectionDate = Field(
+        description="de datum van de verkiezing: 2030-03 als alleen de maand bekend is,"
+        " anders 2030-03-20"
+    )
+    bron: Text = Field(description="waar de datum vandaan komt")
 
 
 class Merger(Strict):
     """A municipal reorganisation (herindeling): others join this municipality on a date."""
 
-    datum: datetime.date
+    datum: datetime.date = Field(description="de datum van de herindeling, bv. 2027-01-01")
     # beoogd: proposed (a bill); besloten: the law is passed. Only a decided merger
     # changes the letters after its date.
-    status: Literal["beoogd", "besloten"]
-    voegt_toe: Annotated[list[MunicipalityCode], Field(min_length=1)]
+    status: Literal["beoogd", "besloten"] = Field(
+        description="beoogd (een wetsvoorstel) of besloten (de wet is aangenomen)"
+    )
+    voegt_toe: Annotated[
+        list[MunicipalityCode],
+        Field(min_length=1, description="de codes van de gemeenten die erbij komen"),
+    ]
     naam: Text | None = None  # the new name, when it changes
     verkiezing: Election | None = None  # the herindelingsverkiezing
     raad: Council | None = None  # the council from the merger date on
-    bron: Text
+    bron: Text = Field(description="waar de herindeling vandaan komt, bv. de wet of het voorstel")
 
 
 class Clerk(Strict):
@@ -172,11 +191,13 @@ class Clerk(Strict):
 class Municipality(Strict):
     """One municipality (gemeente) with its council and optional overrides."""
 
-    code: MunicipalityCode
-    naam: Name
+    code: MunicipalityCode = Field(description="de CBS-code van de gemeente, bv. GM0406")
+    naam: Name = Field(description="de officiële naam van de gemeente, bv. Huizen")
     naam_gangbaar: Name | None = None
-    provincie: Text
-    inwoners: Population
+    provincie: Text = Field(description="de provincie van de gemeente, bv. Noord-Holland")
+    inwoners: Population = Field(
+        description="het aantal inwoners met peildatum en bron: {aantal: …, peildatum: …, bron: …}"
+    )
     raad: Council = Council()
     griffie: Clerk | None = None
     club: Slug | None = None
@@ -195,7 +216,7 @@ class MunicipalitiesFile(Strict):
     """data/municipalities.yaml."""
 
     volgende_verkiezing: Election | None = None  # the next regular council elections
-    gemeenten: list[Municipality]
+    gemeenten: list[Municipality] = Field(description="de lijst van gemeenten")
 
 
 # ---------------------------------------------------------------------- measures
@@ -204,14 +225,25 @@ class MunicipalitiesFile(Strict):
 class Measure(Strict):
     """A concrete municipal measure that carries out Convention articles."""
 
-    id: Slug
-    titel: Text
-    pijler: Pillar
-    artikelen: Annotated[list[Article], Field(min_length=1)]
-    tekst: Text
+    id: Slug = Field(
+        description="de korte naam waarmee u de maatregel kiest (brief genereer -m ID), bv. "
+        "opvang-hulplijnen"
+    )
+    titel: Text = Field(description="de titel van de maatregel in de brief")
+    pijler: Pillar = Field(description="de pijler: preventie, bescherming, vervolging of beleid")
+    artikelen: Annotated[
+        list[Article],
+        Field(min_length=1, description="de artikelen van het verdrag, bv. [23, 24]"),
+    ]
+    tekst: Text = Field(description="wat de gemeente moet doen, zoals het in de brief komt")
     toelichting: Text | None = None
-    bron: Text
-    contexten: Annotated[list[Slug], Field(min_length=1)]
+    bron: Text = Field(
+        description="waar de verplichting vandaan komt, bv. Verdrag van Istanbul, art. 23"
+    )
+    contexten: Annotated[
+        list[Slug],
+        Field(min_length=1, description="de briefsoorten met deze maatregel, bv. [verkiezingen]"),
+    ]
     standaard: YesNo = False
 
     @property
@@ -223,7 +255,7 @@ class Measure(Strict):
 class MeasuresFile(Strict):
     """data/measures.yaml."""
 
-    maatregelen: list[Measure]
+    maatregelen: list[Measure] = Field(description="de catalogus van maatregelen")
 
 
 # ------------------------------------------------------------------------- clubs
@@ -232,21 +264,36 @@ class MeasuresFile(Strict):
 class Signatory(Strict):
     """Someone who signs on behalf of the club; the name may still be unknown."""
 
-    naam: Name | None = None
-    rol: Name | None = None
+    naam: Name | None = Field(
+        None, description="de naam van wie ondertekent, bv. A. de Vries (leeg als u hem niet weet)"
+    )
+    rol: Name | None = Field(None, description="de rol van wie ondertekent, bv. voorzitter")
 
 
 class Club(Strict):
     """A Soroptimist club that sends letters."""
 
-    id: Slug
-    naam: Name
-    plaats: Name | None = None
-    ondertekenaars: list[Signatory] = []
-    secretariaat: Text | None = None
-    email: Email | None = None
+    id: Slug = Field(
+        description="een korte naam voor uw club, met kleine letters en streepjes, bv. "
+        "het-gooi; brief gebruikt hem om de club aan te wijzen (brief genereer --club ID)"
+    )
+    naam: Name = Field(description="de naam van uw club zoals onder de brief")
+    plaats: Name | None = Field(None, description="de plaats boven de brief, bij de datum")
+    ondertekenaars: list[Signatory] = Field(
+        [],
+        description="wie de brief ondertekent: naam en rol, bv."
+        " {naam: A. de Vries, rol: voorzitter}",
+    )
+    secretariaat: Text | None = Field(
+        None, description="het postadres van uw club, onder aan de brief"
+    )
+    email: Email | None = Field(
+        None, description="het e-mailadres van uw club, onder aan de brief en als afzender"
+    )
     websites: list[Text] = []
-    werkgebied: list[Text] = []
+    werkgebied: Annotated[list[Text], BeforeValidator(_split_names)] = Field(
+        [], description="de gemeenten die uw club aanschrijft (naam of CBS-code), bv. [Huizen]"
+    )
     ondertekend: YesNo = False
     standaard: YesNo = False
     huisstijl: Text | None = None  # own house style .docx, relative to clubs.yaml
@@ -256,7 +303,7 @@ class Club(Strict):
 class ClubsFile(Strict):
     """data/clubs.yaml."""
 
-    clubs: list[Club]
+    clubs: list[Club] = Field(description="de clubs die brieven versturen")
 
 
 # ------------------------------------------------------------------------- facts
@@ -265,20 +312,27 @@ class ClubsFile(Strict):
 class Fact(Strict):
     """A national fact quoted in letters, with its source and year."""
 
-    id: Slug
-    tekst: Text
-    bron: Text  # who published it
+    id: Slug = Field(
+        description="een korte naam voor het feit, bv. feiten.ratificatie in een sjabloon"
+    )
+    tekst: Text = Field(description="de zin zoals hij in de brief komt")
+    bron: Text = Field(description="wie het feit publiceerde, zoals in de brief")
     titel: Text | None = None  # the publication, when known
-    jaar: Annotated[int, Field(ge=1900, le=2100)]
+    jaar: Annotated[int, Field(ge=1900, le=2100, description="het jaar van de bron")]
     link: Text | None = None
     contexten: list[Slug] = []
     tijdloos: YesNo = False  # a historical fact (a date) that does not go out of date
+    # The date by which the maintainers look again at this fact (the project's tests
+    # guard the packaged ones); after it, `brief controleer` asks the user to check it.
+    herzien_voor: datetime.date | None = Field(
+        None, description="de datum waarvoor dit feit opnieuw moet worden nagekeken"
+    )
 
 
 class FactsFile(Strict):
     """data/facts.yaml."""
 
-    feiten: list[Fact]
+    feiten: list[Fact] = Field(description="de landelijke feiten")
 
 
 # ----------------------------------------------------------------------- figures
@@ -292,9 +346,9 @@ class Figure(Strict):
     """One local figure: a value for a period, with its source. No value = unknown or secret."""
 
     waarde: Annotated[float, Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)] | None = None
-    periode: Text
-    bron: Text
-    opgehaald: datetime.date
+    periode: Text = Field(description="de periode van het cijfer, bv. 2024")
+    bron: Text = Field(description="de bron van het cijfer, bv. CBS StatLine 84847NED")
+    opgehaald: datetime.date = Field(description="de datum waarop het cijfer is opgehaald")
 
     @property
     def year(self) -> int | None:

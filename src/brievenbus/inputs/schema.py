@@ -44,9 +44,17 @@ def write_json_schemas(folder: Path) -> list[Path]:
 
 
 def _without_descriptions(value: Any) -> Any:
-    """Drop the (English) class docstrings pydantic puts in; an editor shows them to users."""
+    """Drop the (English) class docstrings pydantic puts in; an editor shows them to users.
+
+    The fields' own (Dutch) descriptions stay: an editor shows what a field is for.
+    """
     if isinstance(value, dict):
-        return {k: _without_descriptions(v) for k, v in value.items() if k != "description"}
+        model = "properties" in value
+        return {
+            k: _without_descriptions(v)
+            for k, v in value.items()
+            if not (k == "description" and model)
+        }
     if isinstance(value, list):
         return [_without_descriptions(v) for v in value]
     return value

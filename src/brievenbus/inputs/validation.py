@@ -33,7 +33,8 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
     value = error.get("input")
     shown = f" (nu: {value!r})" if isinstance(value, str) else ""
     if kind == "missing":
-        return "verplicht veld ontbreekt", "vul dit veld in"
+        purpose = describe_field(model, tuple(error["loc"]))
+        return "verplicht veld ontbreekt", f"vul in: {purpose}" if purpose else "vul dit veld in"
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         allowed = sorted(_fields_at(model, tuple(error["loc"][:-1])))
@@ -58,7 +59,10 @@ def _explain(error: Any, model: type[BaseModel]) -> tuple[str, str]:  # noqa: PL
     if kind.startswith("date"):
         return f"is geen geldige datum{shown}", "schrijf de datum als JJJJ-MM-DD, bv. 2026-03-18"
     if kind in {"list_type"}:
-        return "moet een lijst zijn", "zet elk item op een eigen regel die begint met '- '"
+        return "moet een lijst zijn", (
+            "zet de items tussen blokhaken, bv. [Huizen, Blaricum], of elk item op een eigen"
+            " regel die begint met '- '"
+        )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return "moet een blok met velden zijn", "zet de velden ingesprongen onder deze regel"
     if kind in {"string_type"}:
@@ -94,8 +98,23 @@ def _number(value: Any) -> str:
     return f"{value:,.0f}".replace(",", ".") if isinstance(value, int | float) else str(value)
 
 
+def describe_field(model: type[BaseModel], location: tuple[str | int, ...]) -> str | None:
+    """What a field is for (its description in ``models``), for a user who must fill it in."""
+    if not location or not isinstance(location[-1], str):
+        return None
+    owner = _model_at(model, location[:-1])
+    info = owner.model_fields.get(location[-1]) if owner else None
+    return info.description if info else None
+
+
 def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> set[str]:
     """The field names allowed at a location inside a model (for did-you-mean)."""
+    owner = _model_at(model, location)
+    return set(owner.model_fields) if owner else set()
+
+
+def _model_at(model: type[BaseModel], location: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model found at a location inside a model, if a model is there."""
     current: Any = model
     for part in location:
         current = _unwrap(current)
@@ -107,8 +126,8 @@ def _fields_at(model: type[BaseModel], location: tuple[str | int, ...]) -> set[s
             current = info.annotation if info else None
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return set(current.model_fields)
-    return set()
+        return current
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -18,6 +18,8 @@ from brievenbus.fileio import display_path, read_bytes
 from brievenbus.inputs import yaml_cache
 from brievenbus.inputs.yaml_tree import (
     CONTROL_CHARACTERS,
+    CURLY_QUOTE_PROBLEM,
+    CURLY_QUOTES,
     Location,
     build_tree,
     describe_control,
@@ -219,6 +221,9 @@ def _compose(text: str, path: Path) -> tuple[Any, dict[Location, int], list[Prob
         if mark and _character_at(text, mark.line, mark.column) == "\t":
             problem = "found a tab character that violates indentation"  # libyaml says less
         message, hint = _yaml_problem(problem)
+        colon = "mapping values" in problem  # a colon inside unquoted text
+        if colon and error_line and _has_curly_quotes(text, error_line):
+            message, hint = CURLY_QUOTE_PROBLEM
         raise DataError(Problem(display_path(path), error_line, message, hint)) from None
 
 
@@ -236,3 +241,10 @@ def _character_at(text: str, line: int, column: int) -> str:
     """The character at a parser mark (0-based line and column), or ''."""
     lines = text.splitlines()
     return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def _has_curly_quotes(text: str, line: int) -> bool:
+    """True when a line (or the one before: the parser often stops a line late) has them."""
+    lines = text.splitlines()
+    nearby = lines[max(line - 2, 0) : line]
+    return any(quote in part for part in nearby for quote in CURLY_QUOTES)

@@ -41,6 +41,16 @@ def describe_control(character: str) -> str:
     return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
 
 
+# Quotes a word processor or TextEdit types instead of " and ': not quotes to YAML.
+CURLY_QUOTES = "“”„‘’‚«»"
+OPENING_QUOTES = "“„‘‚«"
+CURLY_QUOTE_PROBLEM = (
+    "gekrulde aanhalingstekens (“ ” of ‘ ’) tellen in YAML niet als aanhalingstekens",
+    "vervang ze door rechte aanhalingstekens (\" of '); in TextEdit: zet Wijzig → Vervangingen"
+    " → Slimme aanhalingstekens uit, of gebruik een teksteditor als VS Code",
+)
+
+
 @dataclass
 class _Frame:
     """An open mapping or sequence; ``value`` is None when its content is discarded."""
@@ -120,7 +130,15 @@ class TreeBuilder:
             return
         plain = not event.style and event.implicit[0]
         null = event.tag == _NULL_TAG or (plain and event.tag is None and _NULL.match(event.value))
-        self._place(event, None if null and not event.style else str(event.value))
+        value = str(event.value)
+        if (
+            not event.style
+            and len(value) > 1
+            and value[0] in OPENING_QUOTES
+            and value[-1] in CURLY_QUOTES
+        ):
+            self._problem(event, *CURLY_QUOTE_PROBLEM)
+        self._place(event, None if null and not event.style else value)
 
     def _expects_key(self) -> bool:
         frame = self.stack[-1]

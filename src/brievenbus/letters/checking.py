@@ -1,7 +1,9 @@
-"""`brief controleer`: check every data file and each municipality's letter, in memory.
+"""`brief controleer`: check every data file, every reference, every club and every letter.
 
 All problems are collected and reported together, each with file and line, so a
-catalogue editor fixes them in one pass. Nothing is written.
+catalogue editor fixes them in one pass. A club with fields still to fill in
+makes the workspace "not ready". Warnings are only about the user's own files.
+Nothing is written.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from typing import Any
 from brievenbus.errors import BriefError, Problem, document_reason
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
-from brievenbus.letters.plan import unfilled_fields
-from brievenbus.letters.rendering import format_number, template_dirs
-from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
+from brievenbus.inputs.locations import TEMPLATE_SUFFIX
+from brievenbus.letters.rehearsal import Rehearsal, rehearse
+from brievenbus.letters.rendering import format_number
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
@@ -29,14 +31,21 @@ class CheckReport:
     """What `brief controleer` found."""
 
     problems: list[Problem] = field(default_factory=list)
+    unready: list[Problem] = field(default_factory=list)  # club fields still to fill in
     warnings: list[Problem] = field(default_factory=list)
     dataset: Dataset | None = None
-    letters_rendered: int = 0
+    rehearsal: Rehearsal | None = None
+    example_notice: str | None = None
 
     @property
     def ok(self) -> bool:
-        """True when nothing stops a letter from being made."""
-        return not self.problems
+        """True when nothing stops a letter and nothing is left to fill in."""
+        return not self.problems and not self.unready
+
+    @property
+    def letters_rendered(self) -> int:
+        """How many letters were made on trial."""
+        return self.rehearsal.total if self.rehearsal else 0
 
 
 def check_workspace(
@@ -44,78 +53,89 @@ def check_workspace(
     templates_dir: Path | None = None,
     today: datetime.date | None = None,
 ) -> CheckReport:
-    """Validate the data, then render one letter per municipality in its own kind (the
-    kind its data or the default names); collect every problem."""
+    """Check the data, every reference and every club, and render every letter in memory.
+
+    Every letter kind for every municipality and every per-party letter is
+    rendered (``letters.rehearsal``); every problem is collected.
+    """
     report = CheckReport()
+    today = today or datetime.date.today()
     try:
         workspace = Workspace.open(data_dir, templates_dir)
     except BriefError as error:
         report.problems.extend(error.problems)
         return report
     report.dataset = workspace.dataset
-    problems, warnings = check_house_styles(workspace)
-    report.problems.extend(problems)
-    report.warnings.extend(warnings)
-    report.warnings.extend(_old_facts(workspace.dataset, today or datetime.date.today()))
-    report.warnings.extend(_old_figures(workspace.dataset, today or datetime.date.today()))
-    report.warnings.extend(_doubtful_inhabitants(workspace.dataset))
-    for club in workspace.dataset.clubs.values():
-        report.warnings.extend(unfilled_fields(workspace.dataset, club)[:1])
-    report.problems.extend(_render_all(workspace, today, report))
+    # The other checks run here while the workers render every letter.
+    report.rehearsal = rehearse(
+        workspace, today, meanwhile=lambda: _check_rest(report, workspace, today)
+    )
+    report.problems.extend(report.rehearsal.problems)
     return report
 
 
-def _render_all(
-    workspace: Workspace, today: datetime.date | None, report: CheckReport
-) -> list[Problem]:
-    """Render every municipality's letter; a problem that repeats is reported once.
+def _check_rest(report: CheckReport, workspace: Workspace, today: datetime.date) -> None:
+    """House styles, warnings about the user's files, and clubs not ready yet."""
+    dataset = workspace.dataset
+    problems, warnings = check_house_styles(workspace)
+    report.problems.extend(problems)
+    report.warnings.extend(workspace.notices())
+    warnings += _timing_warnings(workspace, today)
+    warnings += _doubtful_inhabitants(dataset)
+    if not workspace.sources.is_packaged(dataset.paths["facts"]):
+        warnings += facts_to_review(dataset, today)
+    warnings += _old_figures(dataset, today)
+    # Only what the user can act on: nothing about the package's own files.
+    report.warnings.extend(w for w in warnings if not _is_packaged(workspace, w))
+    for club in dataset.clubs.values():
+        report.unready.extend(dataset.unready_fields(club))
+    report.example_notice = workspace.example_data_notice(list(dataset.clubs.values()))
 
-    A template mistake fails every letter the same way: after the second
-    identical failure that kind is not tried again (a runaway template would
-    otherwise cost its time limit 342 times).
-    """
-    problems: list[Problem] = []
-    known = {str(problem) for problem in report.problems}  # house styles and logos
-    seen: set[str] = set()
-    given_up: set[str] = set()
+
+def _timing_warnings(workspace: Workspace, today: datetime.date) -> list[Problem]:
+    """Each municipality's letter date against the elections (and mergers) in the data."""
     document = workspace.dataset.documents["municipalities"]
+    warnings = []
     for index, municipality in enumerate(workspace.dataset.municipalities):
-        kind = None
         try:
-            plan = workspace.plan(municipality, date=today)
-            kind = plan.kind
-            if kind in given_up:
-                continue
-            workspace.render(plan)
-            report.letters_rendered += 1
-            # The letter's date against the elections (and mergers) in the data.
-            report.warnings.extend(
-                document.problem(("gemeenten", index), warning)
-                for warning in workspace.election_timing(plan).warnings
-            )
-        except BriefError as error:
-            for problem in error.problems:
-                if str(problem) in known:
-                    continue
-                if str(problem) in seen and kind is not None:
-                    given_up.add(kind)
-                elif str(problem) not in seen:
-                    seen.add(str(problem))
-                    problems.append(problem)
-    return problems
+            plan = workspace.plan(municipality, date=today, require_ready=False)
+        except BriefError:
+            continue  # the rehearsal reports it
+        warnings += [
+            document.problem(("gemeenten", index), warning)
+            for warning in workspace.election_timing(plan).warnings
+        ]
+    return warnings
 
 
-def _old_facts(dataset: Dataset, today: datetime.date) -> list[Problem]:
+def _is_packaged(workspace: Workspace, problem: Problem) -> bool:
+    return problem.path is not None and workspace.sources.is_packaged(Path(problem.path))
+
+
+def facts_to_review(dataset: Dataset, today: datetime.date) -> list[Problem]:
+    """Facts past their review date (herzien_voor), or without one older than three years."""
     document = dataset.documents["facts"]
-    return [
-        document.problem(
-            ("feiten", index, "jaar"),
-            f"feit '{fact.id}' is van {fact.jaar}, ouder dan {FACT_MAX_AGE_YEARS} jaar",
-            "zoek een recenter cijfer, of laat het feit weg uit de brieven",
+    problems = []
+    for index, fact in enumerate(dataset.facts.values()):
+        if fact.herzien_voor is not None:
+            if today <= fact.herzien_voor:
+                continue
+            message = f"feit '{fact.id}' moest vóór {fact.herzien_voor} worden nagekeken"
+            location: tuple[str | int, ...] = ("feiten", index, "herzien_voor")
+        elif not fact.tijdloos and today.year - fact.jaar > FACT_MAX_AGE_YEARS:
+            message = f"feit '{fact.id}' is van {fact.jaar}, ouder dan {FACT_MAX_AGE_YEARS} jaar"
+            location = ("feiten", index, "jaar")
+        else:
+            continue
+        problems.append(
+            document.problem(
+                location,
+                message,
+                "zoek een recenter cijfer (en zet herzien_voor op een nieuwe datum),"
+                " of laat het feit weg uit de brieven",
+            )
         )
-        for index, fact in enumerate(dataset.facts.values())
-        if not fact.tijdloos and today.year - fact.jaar > FACT_MAX_AGE_YEARS
-    ]
+    return problems
 
 
 def _doubtful_inhabitants(dataset: Dataset) -> list[Problem]:
@@ -240,7 +260,7 @@ def _styles_in_templates(workspace: Workspace) -> list[tuple[Path, int, str]]:
     """Every {.stijl} line in the templates in use: (template, line, style)."""
     found = []
     seen_names: set[str] = set()
-    for folder in template_dirs(workspace.templates_dir):
+    for folder in workspace.template_folders:
         for path in sorted(folder.glob("*" + TEMPLATE_SUFFIX)) if folder.is_dir() else []:
             if path.name in seen_names:
                 continue  # an earlier folder's template of the same name is the one used

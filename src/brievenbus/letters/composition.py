@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.plan import LetterPlan
 from brievenbus.letters.rendering import render_template
-from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.ooxml.house_style import SLOTS
 from brievenbus.ooxml.xml import INVALID_XML
@@ -44,14 +44,10 @@ class Letter:
 
 
 def compose(
-    plan: LetterPlan, variables: Mapping[str, Any], templates_dir: Path | None
+    plan: LetterPlan, variables: Mapping[str, Any], template_folders: Sequence[Path]
 ) -> Composition:
     """The body from the kind's template, each slot from its partial (_briefhoofd …)."""
-    texts = {
-        name: render_template(f"_{name}{TEMPLATE_SUFFIX}", variables, templates_dir)
-        for name in SLOTS
-    }
-    texts[LETTER] = render_template(plan.kind + TEMPLATE_SUFFIX, variables, templates_dir)
+    texts = render_texts(plan.kind, variables, template_folders)
     # Characters XML cannot hold (control codes from pasted text) are dropped, with a warning.
     removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
     parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
@@ -64,6 +60,18 @@ def compose(
             f"{plan.municipality.naam} (kan niet in Word); controleer de gegevens."
         )
     return Composition(body, parsed, subject_of(body), warnings)
+
+
+def render_texts(
+    kind: str, variables: Mapping[str, Any], template_folders: Sequence[Path]
+) -> dict[str, str]:
+    """The Markdown of a letter's body (under ``LETTER``) and of each slot."""
+    texts = {
+        name: render_template(f"_{name}{TEMPLATE_SUFFIX}", variables, template_folders)
+        for name in SLOTS
+    }
+    texts[LETTER] = render_template(kind + TEMPLATE_SUFFIX, variables, template_folders)
+    return texts
 
 
 def subject_of(paragraphs: Sequence[Paragraph]) -> str:

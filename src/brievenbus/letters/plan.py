@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brievenbus.errors import DataError, Problem
+from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.inputs.models import Club, Measure, Municipality, Party
 from brievenbus.letters.paths import letter_path
 from brievenbus.suggestions import did_you_mean
 
 DEFAULT_KIND = "verkiezingen"
-PLACEHOLDER = "VUL IN"  # what `brief init` puts where a club must fill something in
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,14 @@ def plan_letter(
     measure_ids: Sequence[str] = (),
     party: Party | None = None,
     via_clerk: bool = False,
+    *,
+    require_ready: bool = True,
 ) -> LetterPlan:
-    """Decide kind, measures and sender for one letter."""
+    """Decide kind, measures and sender for one letter.
+
+    A sender that still has fields to fill in stops the letter, unless
+    ``require_ready`` is off (`brief controleer` renders it all the same).
+    """
     kind = kind or municipality.context or DEFAULT_KIND
     if kind not in kinds:
         raise DataError.simple(
@@ -58,8 +64,8 @@ def plan_letter(
             did_you_mean(kind, kinds, "beschikbaar: " + ", ".join(kinds)),
         )
     club = dataset.club_for(municipality)
-    if unfilled := unfilled_fields(dataset, club):
-        raise DataError(unfilled[0])
+    if require_ready and (unready := dataset.unready_fields(club)):
+        raise DataError(not_ready_problem(dataset, club), *unready)
     return LetterPlan(
         municipality=municipality,
         kind=kind,
@@ -71,23 +77,14 @@ def plan_letter(
     )
 
 
-def unfilled_fields(dataset: Dataset, club: Club) -> list[Problem]:
-    """Fields of a club still holding the 'VUL IN' placeholder from `brief init`."""
-    index = list(dataset.clubs).index(club.id)
-    wanted = PLACEHOLDER.casefold().replace(" ", "")  # also 'vulin@…' in the e-mail address
-    fields = [
-        name
-        for name, value in club.model_dump().items()
-        if wanted in str(value).casefold().replace(" ", "")
-    ]
-    return [
-        dataset.documents["clubs"].problem(
-            ("clubs", index, name),
-            f"de club '{club.id}' is nog niet ingevuld ({PLACEHOLDER})",
-            "vul uw gegevens in of laat het veld leeg; zie LEESMIJ.md",
-        )
-        for name in fields
-    ]
+def not_ready_problem(dataset: Dataset, club: Club) -> Problem:
+    """The line above the list of fields to fill in: which club, and that no letter was made."""
+    return Problem(
+        display_path(dataset.paths["clubs"]),
+        None,
+        f"club '{club.id}' is nog niet klaar om brieven te ondertekenen; er is geen brief"
+        " gemaakt. Vul eerst deze velden in:",
+    )
 
 
 def select_measures(

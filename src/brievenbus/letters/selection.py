@@ -11,6 +11,11 @@ from brievenbus.inputs.models import Municipality, Party
 from brievenbus.letters.paths import slugify
 from brievenbus.suggestions import search_key
 
+
+class AmbiguousPartyError(DataError):
+    """A --fractie that fits several parties of one council."""
+
+
 _ABBREVIATION = re.compile(r"\(([^()]+)\)\s*$")  # 'Partij van de Arbeid (PvdA)' → 'PvdA'
 
 
@@ -70,7 +75,7 @@ def find_party(municipality: Municipality, query: str) -> Party:
     if len(partial) == 1:
         return partial[0]
     if partial:
-        raise DataError.simple(
+        raise AmbiguousPartyError.simple(
             f"'{query}' past bij meer dan één fractie in {municipality.naam}: "
             + ", ".join(p.naam for p in partial),
             "geef meer van de naam",
@@ -79,3 +84,27 @@ def find_party(municipality: Municipality, query: str) -> Party:
         f"{municipality.naam} heeft geen fractie '{query}'",
         f"fracties: {', '.join(p.naam for p in parties) or 'onbekend'}",
     )
+
+
+def select_parties(
+    municipalities: Sequence[Municipality], query: str, named: bool
+) -> dict[str, Party]:
+    """For --fractie: the party meant in each municipality, by municipality code.
+
+    A municipality the user named must have the party; in a group (--alle,
+    --club, --provincie) municipalities without it are left out, unless none has it.
+    """
+    chosen: dict[str, Party] = {}
+    missing: DataError | None = None
+    for municipality in municipalities:
+        try:
+            chosen[municipality.code] = find_party(municipality, query)
+        except AmbiguousPartyError:
+            raise
+        except DataError as error:
+            if named:
+                raise
+            missing = missing or error
+    if not chosen and missing is not None:
+        raise missing
+    return chosen

@@ -17,9 +17,9 @@ from jinja2.exceptions import SecurityError
 
 from brievenbus.errors import Problem, TemplateError
 from brievenbus.fileio import display_path
+from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.template_limits import LimitError
 
-TEMPLATE_SUFFIX = ".md.j2"
 FILTER_NAMES = "datum, getal, lijst, artikelen, link, bron, met_bron"
 
 

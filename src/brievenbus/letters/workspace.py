@@ -20,14 +20,14 @@ from typing import Any
 from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset, load_dataset
-from brievenbus.inputs.locations import find_file
+from brievenbus.inputs.locations import TEMPLATES, Sources, packaged_dir
 from brievenbus.inputs.models import Club, Municipality, Party
 from brievenbus.letters.composition import Composition, Letter, compose
 from brievenbus.letters.election_timing import LetterTiming, letter_timing
 from brievenbus.letters.figures import LocalFigure, local_figures
 from brievenbus.letters.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.letters.plan import LetterPlan, plan_letter
-from brievenbus.letters.rendering import format_number, letter_kinds
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, letter_kinds
 from brievenbus.letters.variables import template_variables
 from brievenbus.ooxml.document import CoreProperties, build_docx
 from brievenbus.ooxml.house_style import load_house_style
@@ -42,9 +42,7 @@ class Workspace:
     """Data plus templates: everything needed to make letters."""
 
     dataset: Dataset
-    templates_dir: Path | None = None
-    data_dir: Path | None = None
-
+    template_folders: tuple[Path, ...]
     kinds: tuple[str, ...] = ()
     house_style_path: Path | None = None
     _figures_memo: dict[str, dict[str, LocalFigure]] = field(default_factory=dict, repr=False)
@@ -55,9 +53,20 @@ class Workspace:
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
-        """Load and check the data; templates are read when a letter is rendered."""
-        kinds = tuple(letter_kinds(templates_dir))
-        return cls(load_dataset(data_dir, kinds), templates_dir, data_dir, kinds)
+        """Load and check the data; templates are read when a letter is rendered.
+
+        Files are looked up in the options' folders, the workspace found from
+        the current folder, then the package (``inputs.locations``).
+        """
+        sources = Sources.discover(data_dir, templates_dir)
+        folders = sources.folders(TEMPLATES)
+        kinds = tuple(letter_kinds(folders))
+        return cls(load_dataset(kinds=kinds, sources=sources), folders, kinds)
+
+    @property
+    def sources(self) -> Sources:
+        """Where the data and templates come from."""
+        return self.dataset.sources
 
     def plan(
         self,
@@ -67,6 +76,8 @@ class Workspace:
         measure_ids: Sequence[str] = (),
         party: Party | None = None,
         via_clerk: bool = False,
+        *,
+        require_ready: bool = True,
     ) -> LetterPlan:
         """Decide kind, measures and sender for one letter (``letters.plan``).
 
@@ -75,7 +86,15 @@ class Workspace:
         date = date or datetime.date.today()
         municipality = self.municipality_on(municipality, date)
         return plan_letter(
-            self.dataset, self.kinds, municipality, kind, date, measure_ids, party, via_clerk
+            self.dataset,
+            self.kinds,
+            municipality,
+            kind,
+            date,
+            measure_ids,
+            party,
+            via_clerk,
+            require_ready=require_ready,
         )
 
     def municipality_on(self, municipality: Municipality, date: datetime.date) -> Municipality:
@@ -131,7 +150,7 @@ class Workspace:
 
     def compose(self, plan: LetterPlan) -> Composition:
         """Render the templates and parse them: the letter's paragraphs, before Word."""
-        composition = compose(plan, self.template_variables(plan), self.templates_dir)
+        composition = compose(plan, self.template_variables(plan), self.template_folders)
         warnings = [
             *self.election_timing(plan).warnings,
             *doubtful_figures(plan.municipality),
@@ -182,12 +201,65 @@ class Workspace:
         if club.huisstijl:
             return self.club_file(club.huisstijl)
         if self.house_style_path is None:
-            self.house_style_path = find_file(HOUSE_STYLE_FILE, "templates", self.templates_dir)
+            path = self.sources.find_file(HOUSE_STYLE_FILE, TEMPLATES)
+            assert path is not None  # a required file raises when it is missing
+            self.house_style_path = path
         return self.house_style_path
 
-    def default_sender_warning(self, municipalities: Sequence[str]) -> str:
-        """One warning for all letters signed by the default sender."""
-        sender = next(club for club in self.dataset.clubs.values() if club.standaard)
+    # ------------------------------------------------------------- what to tell
+
+    @property
+    def uses_example_clubs(self) -> bool:
+        """True when the letters' senders are the packaged example clubs."""
+        path = self.dataset.paths["clubs"]
+        if self.sources.is_packaged(path):
+            return True
+        packaged = packaged_dir("data") / path.name
+        try:
+            return path.read_bytes() == packaged.read_bytes()
+        except OSError:
+            return False
+
+    def example_data_notice(self, clubs: Sequence[Club]) -> str | None:
+        """One line when the letters are signed from the example data, naming the senders."""
+        if not self.uses_example_clubs:
+            return None
+        names = list(dict.fromkeys(club.naam for club in clubs))
+        shown = ", ".join(names[:3]) + (f" en {len(names) - 3} andere" if len(names) > 3 else "")
+        return f"met de voorbeeldgegevens, namens {shown} — maak uw eigen werkmap met brief init"
+
+    def notices(self) -> list[Problem]:
+        """Files taken from the package although the user has a folder of their own."""
+        notices = list(self.dataset.notices)
+        own = [folder for folder in self.template_folders[:-1] if folder.is_dir()]
+        if self.sources.root is None and self.sources.templates_dir is None:
+            return notices
+        names = {p.name for folder in own for p in folder.iterdir()}
+        missing = [
+            f"{TEMPLATES}/{p.name}"
+            for p in sorted(self.template_folders[-1].iterdir())
+            if p.name.endswith((TEMPLATE_SUFFIX, ".docx")) and p.name not in names
+        ]
+        if missing and not own:
+            missing = [f"alle sjablonen ({TEMPLATES}/ ontbreekt)"]
+        if missing:
+            notices.append(
+                Problem(
+                    None,
+                    None,
+                    "niet in uw sjablonen, dus de meegeleverde: " + ", ".join(missing),
+                    "geen actie nodig; wilt u ze aanpassen, kopieer ze dan uit een nieuwe"
+                    " werkmap (brief init ANDERE_MAP) naar uw map templates/",
+                )
+            )
+        return notices
+
+    def default_sender_warning(self, municipalities: Sequence[str]) -> str | None:
+        """One warning for all letters signed by the default sender (none for the example
+        data: the user has no clubs file of their own to add a club to)."""
+        if self.uses_example_clubs:
+            return None
+        sender = self.dataset.default_sender
         names = short_list(municipalities)
         if len(municipalities) > 3:
             names = f"{len(municipalities)} gemeenten ({names})"

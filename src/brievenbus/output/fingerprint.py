@@ -14,7 +14,6 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from brievenbus.letters.rendering import template_dirs
 from brievenbus.letters.workspace import Workspace
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -24,7 +23,7 @@ def workspace_fingerprint(workspace: Workspace) -> str:
     """The sha256 over all inputs a letter can depend on, computed once per run."""
     digest = hashlib.sha256()
     files: list[Path] = sorted(workspace.dataset.paths.values())
-    for folder in template_dirs(workspace.templates_dir):
+    for folder in workspace.template_folders:
         if folder.is_dir():
             files.extend(sorted(p for p in folder.iterdir() if p.is_file()))
     for club in workspace.dataset.clubs.values():

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from brievenbus.errors import BriefError, Problem, os_reason
 from brievenbus.fileio import NotAFileError, atomic_write, display_path, read_existing, write_error
-from brievenbus.letters.template_errors import TEMPLATE_SUFFIX
+from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.files import LetterStatus, edited_by_hand
 from brievenbus.output.jobs import Job, Outcome
