@@ -134,3 +134,23 @@ def test_readme_first_letter_steps_are_true_word_for_word(
         printed = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
         assert sorted(printed) == sorted(expected), command
         assert result.exit_code == (1 if "Nog niet klaar" in result.stderr else 0), command
+
+
+def test_architecture_names_every_module() -> None:
+    """docs/architecture.md says who owns every module (a new module needs its row)."""
+    import fnmatch
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([\w/*.]+\.py)`", text))
+    package = ROOT / "src" / "brievenbus"
+    modules = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if path.name not in {"__init__.py", "__main__.py"}
+    ]
+    missing = [
+        module
+        for module in sorted(modules)
+        if not any(fnmatch.fnmatch(module, name) for name in named)
+    ]
+    assert missing == []
