@@ -367,13 +367,5 @@ def _print_table(counted: tuple[list[tuple[str, Tally]], Tally], per: Grouping) 
     for name, tally in [*groups, ("totaal", total)]:
         if tally is total:
             table.add_section()
-        table.add_row(
-            name,
-            str(tally.letters),
-            str(tally.sent),
-            str(tally.answered),
-            str(tally.promises),
-            tally.percent,
-            style="bold" if tally is total else None,
-        )
+        table.add_row(name, *tally.cells(), style="bold" if tally is total else None)
     out.print(table)

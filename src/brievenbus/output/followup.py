@@ -124,6 +124,16 @@ class Tally:
         rate = self.response_rate
         return "–" if rate is None else f"{round(100 * rate)} %"
 
+    def cells(self) -> tuple[str, str, str, str, str]:
+        """letters, sent, answered, promises and % answered: a row of every follow-up table."""
+        return (
+            str(self.letters),
+            str(self.sent),
+            str(self.answered),
+            str(self.promises),
+            self.percent,
+        )
+
 
 @dataclass(frozen=True)
 class Conflict:

@@ -141,14 +141,7 @@ def table(groups: Sequence[tuple[str, Tally]], total: Tally) -> str:
 
 
 def _table_row(name: str, tally: Tally) -> str:
-    cells = (
-        name,
-        str(tally.letters),
-        str(tally.sent),
-        str(tally.answered),
-        str(tally.promises),
-        tally.percent,
-    )
+    cells = (name, *tally.cells())
     return "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>"
 
 

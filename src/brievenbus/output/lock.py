@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from brievenbus.errors import OutputError, os_reason
-from brievenbus.fileio import display_path
+from brievenbus.errors import OutputError
+from brievenbus.fileio import display_path, write_error
 
 LOCK_NAME = ".brief-register.lock"
 WAIT_SECONDS = 5.0  # a second run waits this long for the first to finish, then stops
@@ -38,9 +38,8 @@ class RunLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
         except OSError as error:
-            raise OutputError.simple(
-                f"kan niet schrijven in {display_path(self.output_dir)} ({os_reason(error)})",
-                "kies een map waar u mag schrijven met --uitvoer MAP",
+            raise write_error(
+                self.output_dir, error, "kies een map waar u mag schrijven met --uitvoer MAP"
             ) from None
         deadline = time.monotonic() + self.wait
         while not _try_lock(fd):
