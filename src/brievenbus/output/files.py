@@ -25,30 +25,37 @@ def edited_by_hand(existing: bytes, known: Collection[str]) -> bool:
     return bool(existing) and hashlib.sha256(existing).hexdigest() not in known
 
 
-def write_letter(
-    data: bytes, path: Path, overwrite: bool = False, known: Collection[str] = ()
+def letter_status(
+    existing: bytes | None, data: bytes, overwrite: bool, known: Collection[str]
 ) -> LetterStatus:
-    """Write atomically, never over a file someone changed since we wrote it.
+    """What writing ``data`` over ``existing`` means: the one rule for every letter.
 
     An existing file that differs is replaced only with ``overwrite``, or when
     its hash is one the tool wrote there (``known``, from the register): then
     nobody edited it and it is simply out of date.
     """
+    if existing is None:
+        return LetterStatus.NEW
+    if existing == data:
+        return LetterStatus.UNCHANGED
+    if not overwrite and edited_by_hand(existing, known):
+        return LetterStatus.SKIPPED
+    return LetterStatus.CHANGED
+
+
+def write_letter(
+    data: bytes, path: Path, overwrite: bool = False, known: Collection[str] = ()
+) -> LetterStatus:
+    """Write atomically, never over a file someone changed since we wrote it."""
     try:
-        existing = read_existing(path)
-        if existing is not None:
-            if existing == data:
-                return LetterStatus.UNCHANGED
-            if not overwrite and edited_by_hand(existing, known):
-                return LetterStatus.SKIPPED
+        status = letter_status(read_existing(path), data, overwrite, known)
+        if status in {LetterStatus.NEW, LetterStatus.CHANGED}:
+            path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, data)
-            return LetterStatus.CHANGED
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, data)
     except OSError as error:
         raise write_error(
             path.parent,
             error,
             "kies een map waar u mag schrijven met --uitvoer MAP, of sluit de brief in Word",
         ) from None
-    return LetterStatus.NEW
+    return status

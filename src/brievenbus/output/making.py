@@ -24,7 +24,7 @@ from brievenbus.errors import BriefError, Problem, os_reason
 from brievenbus.fileio import NotAFileError, atomic_write, display_path, read_existing, write_error
 from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.workspace import Workspace
-from brievenbus.output.files import LetterStatus, edited_by_hand
+from brievenbus.output.files import LetterStatus, letter_status
 from brievenbus.output.jobs import Job, Outcome
 from brievenbus.output.register import Register
 
@@ -114,15 +114,14 @@ def _unchanged(workspace: Workspace, start: Outcome, existing: bytes | None) -> 
 
 def _decide(made: Outcome, existing: bytes | None, data: bytes) -> _Pending:
     """New, unchanged, changed, or kept because someone edited it."""
-    if existing is None:
-        return _Pending(replace(made, status=LetterStatus.NEW), data, note=True)
-    if existing == data:  # remember the fingerprint: next time the fast path
-        return _Pending(replace(made, status=LetterStatus.UNCHANGED), note=True)
-    if not made.job.overwrite and edited_by_hand(existing, made.job.known):
+    status = letter_status(existing, data, made.job.overwrite, made.job.known)
+    if status is LetterStatus.SKIPPED:
+        assert existing is not None
         on_disk = hashlib.sha256(existing).hexdigest()
-        kept = replace(made, status=LetterStatus.SKIPPED, sha256=on_disk, reason=EDITED_REASON)
-        return _Pending(kept)
-    return _Pending(replace(made, status=LetterStatus.CHANGED), data, note=True)
+        return _Pending(replace(made, status=status, sha256=on_disk, reason=EDITED_REASON))
+    # An unchanged letter is noted too: its fingerprint makes the next run's fast path.
+    to_write = None if status is LetterStatus.UNCHANGED else data
+    return _Pending(replace(made, status=status), to_write, note=True)
 
 
 def _write(pending: _Pending) -> Outcome:
