@@ -82,3 +82,60 @@ def test_lipsum_is_not_offered() -> None:
     """Pages of Latin are no part of a letter: lipsum is not defined."""
     with pytest.raises(Exception, match="'lipsum' is undefined"):
         render("{{ lipsum(10**6) }}")
+
+
+SHORT = 0.2  # seconds: the render time limit in the tests below (2 in a letter)
+LOOPS = "{% for a in s %}{% for b in s %}{{ loop.index }}{% endfor %}{% endfor %}"
+
+
+def test_a_runaway_outside_the_main_thread_is_stopped_by_the_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where no alarm can be set (another thread), look-ups watch the processor time."""
+    import threading
+
+    monkeypatch.setattr("brievenbus.letters.template_limits.RENDER_SECONDS", SHORT)
+    errors: list[Exception] = []
+
+    def run() -> None:
+        try:
+            render("{% set s = 'x' * 9999 %}" + LOOPS)
+        except LimitError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1
+    assert "nog niet klaar" in str(errors[0])
+
+
+def test_a_time_out_that_a_filter_swallows_still_ends_the_render(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Code a template calls may catch every exception, the time-out too: the next
+    look-up raises it again, so the render still ends."""
+    import time
+
+    from brievenbus.letters.template_limits import LimitedEnvironment
+
+    monkeypatch.setattr("brievenbus.letters.template_limits.RENDER_SECONDS", SHORT)
+    swallowed: list[Exception] = []
+
+    def busy(value: object) -> object:
+        start = time.process_time()
+        try:
+            while time.process_time() - start < 10 * SHORT:
+                pass
+        except Exception as error:  # what careless library code does
+            swallowed.append(error)
+        return value
+
+    environment = LimitedEnvironment()
+    environment.filters["bezig"] = busy
+    template = environment.from_string(
+        "{% for i in range(3) %}{{ i | bezig }}{{ loop.index }}{% endfor %}"
+    )
+    with pytest.raises(LimitError, match="nog niet klaar"):
+        render_limited(template, {})
+    assert len(swallowed) == 1

@@ -61,6 +61,8 @@ def escape_markdown(text: str) -> str:
 
 def _finalize(value: Any) -> Any:
     """Applied to every {{ }} value: escape it, and refuse to print None."""
+    if type(value) is str:  # the most common value first
+        return escape_markdown(value)
     if isinstance(value, Markdown):
         return value
     if value is None:

@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 import time
+import types
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -55,6 +56,8 @@ RENDER_SECONDS = 2.0
 # an include or macro that calls itself stops here instead of at Python's 1,000.
 MAX_RENDER_FRAMES = 300
 _PADDING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})  # width args
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+_METHODS = (types.MethodType, types.BuiltinMethodType)  # what Jinja wraps: str.format
 _WIDE_FORMAT = re.compile(r"(%[^a-zA-Z%]*(\*|\d{7,}))|(\{[^}]*(\d{7,}))")
 
 
@@ -63,14 +66,22 @@ class LimitError(jinja2.TemplateRuntimeError):
 
 
 class _Deadline:
-    """The end of the current render (process time); one render at a time per process."""
+    """The end of the current render; one render at a time per process.
 
-    at: float | None = None
+    With the alarm (SIGPROF after RENDER_SECONDS of processor time) the alarm
+    raises, and marks the deadline as passed: should library code swallow that
+    exception, the next check raises it again, without asking the clock.
+    Without the alarm (another thread, another platform, someone else's timer)
+    every check compares the processor time with ``at``.
+    """
+
+    at: float | None = None  # processor time; None: no clock to watch (the alarm does)
+    passed = False  # set by the alarm
 
     @classmethod
     def check(cls) -> None:
-        if cls.at is not None and time.process_time() > cls.at:
-            cls.at = None
+        if cls.passed or (cls.at is not None and time.process_time() > cls.at):
+            cls.at, cls.passed = None, False
             raise _timeout_error()
 
 
@@ -255,9 +266,23 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """Every attribute look-up also watches the clock (loops do many)."""
+        """Jinja's sandboxed look-up (the attribute, else the item), watching the clock
+        (loops do many look-ups). Written out here: a letter makes dozens of them."""
         _Deadline.check()
-        return super().getattr(obj, attribute)
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:  # a dict has no attribute of this name: Jinja gives the item
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if isinstance(value, _METHODS) and (wrapped := self.wrap_str_format(value)) is not None:
+            return wrapped
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
 
     @staticmethod
     def checked_text(text: str) -> str:
@@ -320,8 +345,9 @@ def _render_in_time(template: jinja2.Template, context: Any) -> str:
         and threading.current_thread() is threading.main_thread()
         and signal.getitimer(signal.ITIMER_PROF)[0] == 0  # nobody else's timer is running
     )
-    _Deadline.at = time.process_time() + RENDER_SECONDS
+    _Deadline.passed = False
     if not alarm:
+        _Deadline.at = time.process_time() + RENDER_SECONDS
         try:
             return template.render(context)
         finally:
@@ -333,8 +359,9 @@ def _render_in_time(template: jinja2.Template, context: Any) -> str:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
-        _Deadline.at = None
+        _Deadline.passed = False
 
 
 def _on_alarm(signum: int, frame: object) -> None:
+    _Deadline.passed = True
     raise _timeout_error()
