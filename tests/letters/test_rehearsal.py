@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
-from brievenbus.letters.rehearsal import PARTY_VARIABLES, Rehearsal, rehearse, rehearse_municipality
+from brievenbus.letters.rehearsal import Rehearsal, rehearse, rehearse_municipality
 from brievenbus.letters.rendering import reads_any
+from brievenbus.letters.variables import PARTY_VARIABLES
 from brievenbus.letters.workspace import Workspace
 
 DAY = datetime.date(2026, 4, 28)

@@ -60,3 +60,30 @@ def test_shelter_measure_shows_the_share_and_place_falls_back(
     assert plan.club.plaats is None
     assert variables["brief"]["plaats"] == "Groningen"
     assert variables["opvangnorm"]["tonen"] is True
+
+
+def test_only_the_party_variables_differ_between_party_letters(
+    packaged_workspace: Workspace,
+) -> None:
+    """Letters to two parties of one municipality see the same variables but for
+    ``PARTY_VARIABLES`` (what the batch may share between them)."""
+    from dataclasses import replace
+
+    from brievenbus.letters.variables import PARTY_VARIABLES
+
+    huizen = packaged_workspace.dataset.find_municipality("Huizen")
+    plan = packaged_workspace.plan(huizen, date=datetime.date(2026, 4, 1))
+    first, second = (
+        packaged_workspace.template_variables(replace(plan, party=party))
+        for party in huizen.raad.fracties[:2]
+    )
+    differ = {name for name in first if first[name] != second[name]}
+    assert {"fractie", "aanhef"} <= differ <= PARTY_VARIABLES  # via_griffie: both False
+    assert first.keys() == second.keys()
+    direct = template_variables(
+        replace(plan, party=huizen.raad.fracties[0]),
+        packaged_workspace.dataset,
+        packaged_workspace.local_figures(huizen),
+        packaged_workspace.election_timing(plan),
+    )
+    assert direct == first

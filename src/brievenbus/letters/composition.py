@@ -9,7 +9,8 @@ from typing import Any
 
 from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.plan import LetterPlan
-from brievenbus.letters.rendering import render_template
+from brievenbus.letters.rendering import reads_any, render_template
+from brievenbus.letters.variables import PARTY_VARIABLES
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.ooxml.house_style import SLOTS
 from brievenbus.ooxml.xml import INVALID_XML
@@ -44,10 +45,17 @@ class Letter:
 
 
 def compose(
-    plan: LetterPlan, variables: Mapping[str, Any], template_folders: Sequence[Path]
+    plan: LetterPlan,
+    variables: Mapping[str, Any],
+    template_folders: Sequence[Path],
+    shared_slots: dict[str, str] | None = None,
 ) -> Composition:
-    """The body from the kind's template, each slot from its partial (_briefhoofd …)."""
-    texts = render_texts(plan.kind, variables, template_folders)
+    """The body from the kind's template, each slot from its partial (_briefhoofd …).
+
+    ``shared_slots``: slot texts already rendered for another party letter of the
+    same municipality, kind, date, club and measures (see ``render_texts``).
+    """
+    texts = render_texts(plan.kind, variables, template_folders, shared_slots)
     # Characters XML cannot hold (control codes from pasted text) are dropped, with a warning.
     removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
     parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
@@ -63,13 +71,28 @@ def compose(
 
 
 def render_texts(
-    kind: str, variables: Mapping[str, Any], template_folders: Sequence[Path]
+    kind: str,
+    variables: Mapping[str, Any],
+    template_folders: Sequence[Path],
+    shared_slots: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """The Markdown of a letter's body (under ``LETTER``) and of each slot."""
-    texts = {
-        name: render_template(f"_{name}{TEMPLATE_SUFFIX}", variables, template_folders)
-        for name in SLOTS
-    }
+    """The Markdown of a letter's body (under ``LETTER``) and of each slot.
+
+    A slot whose template does not read the party (``PARTY_VARIABLES``) reads the
+    same for every party of the municipality: with ``shared_slots`` it is rendered
+    for the first party's letter, kept there, and taken from there for the others.
+    """
+    texts = {}
+    for name in SLOTS:
+        if shared_slots is not None and name in shared_slots:
+            texts[name] = shared_slots[name]
+            continue
+        template = f"_{name}{TEMPLATE_SUFFIX}"
+        texts[name] = render_template(template, variables, template_folders)
+        if shared_slots is not None and not reads_any(
+            tuple(template_folders), template, PARTY_VARIABLES
+        ):
+            shared_slots[name] = texts[name]
     texts[LETTER] = render_template(kind + TEMPLATE_SUFFIX, variables, template_folders)
     return texts
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from brievenbus.errors import BriefError, Problem
 from brievenbus.inputs.models import Party
 from brievenbus.letters.rendering import TEMPLATE_SUFFIX, reads_any, render_template
+from brievenbus.letters.variables import PARTY_VARIABLES
 from brievenbus.letters.workspace import Workspace
 from brievenbus.ooxml.house_style import SLOTS
 
 PARALLEL_FROM = 40  # municipalities; below this, starting worker processes costs more
 CHUNK = 8  # municipalities a worker takes at a time
 PER_PARTY = "per fractie"
-PARTY_VARIABLES = frozenset({"fractie", "via_griffie"})  # what differs between party letters
 
 
 @dataclass

@@ -18,6 +18,10 @@ from brievenbus.letters.figures import (
 from brievenbus.letters.plan import LetterPlan
 from brievenbus.salutation import salutation
 
+# What differs between the letters to the parties of one municipality; everything
+# else depends only on the municipality, kind, date, club and measures.
+PARTY_VARIABLES = frozenset({"fractie", "aanhef", "via_griffie"})
+
 
 def template_variables(
     plan: LetterPlan,
@@ -26,6 +30,26 @@ def template_variables(
     timing: LetterTiming,
 ) -> dict[str, Any]:
     """Everything a template can print about one planned letter."""
+    return {**shared_variables(plan, dataset, figures, timing), **party_variables(plan)}
+
+
+def party_variables(plan: LetterPlan) -> dict[str, Any]:
+    """The variables of ``PARTY_VARIABLES``: to whom in the council the letter goes."""
+    return {
+        "fractie": plan.party,
+        "aanhef": salutation(plan.party),
+        "via_griffie": plan.via_clerk,
+    }
+
+
+def shared_variables(
+    plan: LetterPlan,
+    dataset: Dataset,
+    figures: Mapping[str, LocalFigure],
+    timing: LetterTiming,
+) -> dict[str, Any]:
+    """The variables the letters to every party of the municipality share (all but
+    ``PARTY_VARIABLES``). Templates cannot change lists or dicts, so letters may share them."""
     pillars = [
         {
             "id": pillar_id,
@@ -47,9 +71,6 @@ def template_variables(
         "gemeente": plan.municipality,
         "club": plan.club,
         "ondertekenaars": [s for s in plan.club.ondertekenaars if s.naam],
-        "fractie": plan.party,
-        "aanhef": salutation(plan.party),
-        "via_griffie": plan.via_clerk,
         "maatregelen": list(plan.measures),
         "pijlers": pillars,
         "feiten": dataset.facts,

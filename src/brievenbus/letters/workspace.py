@@ -28,13 +28,30 @@ from brievenbus.letters.figures import LocalFigure, local_figures
 from brievenbus.letters.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.letters.plan import LetterPlan, plan_letter
 from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, letter_kinds
-from brievenbus.letters.variables import template_variables
+from brievenbus.letters.variables import party_variables, shared_variables
 from brievenbus.ooxml.document import CoreProperties, build_docx
 from brievenbus.ooxml.house_style import load_house_style
 from brievenbus.ooxml.logo import load_logo
 from brievenbus.wording import short_list
 
 HOUSE_STYLE_FILE = "huisstijl.docx"
+
+
+@dataclass
+class SharedByParties:
+    """What the letters to the parties of one municipality (same kind, date, club and
+    measures) have in common: the variables but the party's, and the slot texts that
+    do not read the party (filled as they are rendered)."""
+
+    key: tuple[object, ...]
+    variables: dict[str, Any]
+    slots: dict[str, str] = field(default_factory=dict)
+
+    def is_for(self, key: tuple[object, ...]) -> bool:
+        """Whether these are the same inputs (the same objects, or equal ones)."""
+        return len(key) == len(self.key) and all(
+            a is b or a == b for a, b in zip(key, self.key, strict=True)
+        )
 
 
 @dataclass
@@ -50,6 +67,7 @@ class Workspace:
     _timing_memo: dict[tuple[str, str, str, datetime.date], LetterTiming] = field(
         default_factory=dict, repr=False
     )
+    _shared: SharedByParties | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -136,9 +154,18 @@ class Workspace:
 
     def template_variables(self, plan: LetterPlan) -> dict[str, Any]:
         """The variables a template sees for this letter."""
-        return template_variables(
-            plan, self.dataset, self.local_figures(plan.municipality), self.election_timing(plan)
-        )
+        return {**self._shared_by_parties(plan).variables, **party_variables(plan)}
+
+    def _shared_by_parties(self, plan: LetterPlan) -> SharedByParties:
+        """What this letter shares with the letters to the other parties of its
+        municipality (a batch makes those one after another): kept for the last one."""
+        key = (plan.municipality, plan.kind, plan.date, plan.club, *plan.measures)
+        shared = self._shared
+        if shared is None or not shared.is_for(key):
+            figures = self.local_figures(plan.municipality)
+            variables = shared_variables(plan, self.dataset, figures, self.election_timing(plan))
+            shared = self._shared = SharedByParties(key, variables)
+        return shared
 
     def local_figures(self, municipality: Municipality) -> dict[str, LocalFigure]:
         """Figures with ranks, worked out once per municipality (a batch asks per party)."""
@@ -150,7 +177,9 @@ class Workspace:
 
     def compose(self, plan: LetterPlan) -> Composition:
         """Render the templates and parse them: the letter's paragraphs, before Word."""
-        composition = compose(plan, self.template_variables(plan), self.template_folders)
+        shared = self._shared_by_parties(plan)
+        variables = {**shared.variables, **party_variables(plan)}
+        composition = compose(plan, variables, self.template_folders, shared.slots)
         warnings = [
             *self.election_timing(plan).warnings,
             *doubtful_figures(plan.municipality),
