@@ -50,3 +50,28 @@ def test_escaped_characters_are_text_and_empty_paragraphs_go() -> None:
     assert [p.text for p in parse_markdown("\\*geen\\* \\[link\\]\n\n\n\n   \n")] == [
         "*geen* [link]"
     ]
+
+
+def test_a_cached_segment_takes_style_and_list_number_from_where_it_stands() -> None:
+    """The same text in two places (cached once): style line and list number follow the place."""
+    styled = parse_markdown("{.adres}\n\n- a\n")
+    later = parse_markdown("- x\n\nTussen\n\n- a\n")
+    assert [(p.text, p.style, p.list_position) for p in styled] == [
+        ("a", "adres", ListPosition(1, 0, False))
+    ]
+    assert [(p.text, p.style, p.list_position) for p in later][-1] == (
+        "a",
+        None,
+        ListPosition(2, 0, False),
+    )
+    assert parse_markdown("{.adres}\n\n- a\n") == styled
+
+
+def test_the_parse_caches_are_bounded() -> None:
+    """A long batch cannot grow the caches of parsed segments without end."""
+    from brievenbus.markup import _parse_segment, _placed_segment
+
+    for cached in (_parse_segment, _placed_segment):
+        maxsize = cached.cache_info().maxsize
+        assert maxsize is not None
+        assert maxsize <= 10_000

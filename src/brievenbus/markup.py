@@ -72,21 +72,35 @@ def parse_markdown(text: str) -> list[Paragraph]:
     lists_before = 0
     pending_style: str | None = None
     for segment in _SEGMENT_BREAK.split(text):
-        parsed, trailing_style, list_count = _parse_segment(segment)
-        for index, cached in enumerate(parsed):
-            paragraph = cached
-            if index == 0 and pending_style and paragraph.style is None:
-                paragraph = replace(paragraph, style=pending_style)
-            if paragraph.list_position and lists_before:
-                position = paragraph.list_position
-                paragraph = replace(
-                    paragraph,
-                    list_position=replace(position, list_id=position.list_id + lists_before),
-                )
-            paragraphs.append(paragraph)
-        pending_style = trailing_style
+        parsed, pending_style, list_count = _placed_segment(segment, pending_style, lists_before)
+        paragraphs.extend(parsed)
         lists_before += list_count
     return paragraphs
+
+
+@lru_cache(maxsize=8192)
+def _placed_segment(
+    text: str, style: str | None, lists_before: int
+) -> tuple[tuple[Paragraph, ...], str | None, int]:
+    """A segment's paragraphs where it stands in a letter: after a style line
+    (``style``) and after ``lists_before`` lists. Cached too: most segments stand
+    in the same place in every letter."""
+    parsed, trailing_style, list_count = _parse_segment(text)
+    if not style and not lists_before:
+        return parsed, trailing_style, list_count
+    placed = []
+    for index, cached in enumerate(parsed):
+        paragraph = cached
+        if index == 0 and style and paragraph.style is None:
+            paragraph = replace(paragraph, style=style)
+        if paragraph.list_position and lists_before:
+            position = paragraph.list_position
+            paragraph = replace(
+                paragraph,
+                list_position=replace(position, list_id=position.list_id + lists_before),
+            )
+        placed.append(paragraph)
+    return tuple(placed), trailing_style, list_count
 
 
 @lru_cache(maxsize=8192)

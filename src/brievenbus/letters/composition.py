@@ -57,8 +57,9 @@ def compose(
     """
     texts = render_texts(plan.kind, variables, template_folders, shared_slots)
     # Characters XML cannot hold (control codes from pasted text) are dropped, with a warning.
-    removed = sum(len(INVALID_XML.findall(text)) for text in texts.values())
-    parsed = {name: parse_markdown(INVALID_XML.sub("", text)) for name, text in texts.items()}
+    cleaned = {name: INVALID_XML.subn("", text) for name, text in texts.items()}
+    removed = sum(dropped for _, dropped in cleaned.values())
+    parsed = {name: parse_markdown(text) for name, (text, _) in cleaned.items()}
     body = parsed.pop(LETTER)
     warnings = []
     if removed:
