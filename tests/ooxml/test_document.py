@@ -190,3 +190,26 @@ def test_house_style_with_a_non_ascii_part_name(restyle: Restyle) -> None:
     parts = well_formed_parts(data)
     assert parts["word/media/afbeelding-één.png"] == picture
     docx.Document(io.BytesIO(data))
+
+
+def test_paragraphs_shared_by_letters_read_the_same_in_each(style: HouseStyle) -> None:
+    """Letters share parsed paragraphs (their runs' XML is kept): a second letter with the
+    same paragraphs in another order, and the link, reads right in Word's reader."""
+    first = docx.Document(io.BytesIO(build(style)))
+    second = docx.Document(io.BytesIO(build(style, body=list(reversed(BODY)))))
+    texts = [p.text for p in first.paragraphs]
+    assert [p.text for p in second.paragraphs] == list(reversed(texts))
+    assert [p.text for p in docx.Document(io.BytesIO(build(style))).paragraphs] == texts
+    for document in (first, second):
+        links = [r for r in document.part.rels.values() if r.reltype == RT.HYPERLINK]
+        assert [r.target_ref for r in links] == [URL]
+
+
+def test_the_kept_runs_are_bounded(style: HouseStyle) -> None:
+    """A long batch cannot grow the kept runs' XML without end."""
+    from brievenbus.ooxml.document import _PLAIN_RUNS, MAX_KEPT_RUNS
+
+    body = [Paragraph((Run(f"alinea {n}"),)) for n in range(MAX_KEPT_RUNS + 10)]
+    parts = well_formed_parts(build(style, body=body))
+    assert "alinea 4105" in parts["word/document.xml"].decode()
+    assert 0 < len(_PLAIN_RUNS) <= MAX_KEPT_RUNS

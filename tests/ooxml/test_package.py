@@ -123,3 +123,16 @@ def test_add_default_content_type_once_and_escaped() -> None:
     root = etree.fromstring(parts[CONTENT_TYPES_PART])
     defaults = [(d.get("Extension"), d.get("ContentType")) for d in root]
     assert defaults == [("jpeg", "image/jpeg"), ("x&y", 'text/"raar"&<')]
+
+
+def test_a_part_compressed_once_can_stand_anywhere() -> None:
+    """A cached part (the house style's) after parts of another size in the next letter:
+    its offset is that letter's, and every part reads back with its CRC checked."""
+    deflate.cache_clear()
+    first = open_zip(write_package(dict(PARTS)))
+    assert first.testzip() is None
+    moved = {"word/extra.xml": b"<extra>" * 300, **PARTS}
+    archive = open_zip(write_package(moved))
+    assert archive.testzip() is None
+    assert {name: archive.read(name) for name in archive.namelist()} == moved
+    assert deflate.cache_info().hits >= len(PARTS)

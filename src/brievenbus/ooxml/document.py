@@ -19,6 +19,9 @@ from brievenbus.ooxml.package import write_package
 from brievenbus.ooxml.xml import HYPERLINK_TYPE, xml_text
 
 LIST_INDENT = 360  # twips per list level, as in the house style's numbering
+MAX_KEPT_RUNS = 4096  # runs' XML kept for the next letters (a letter has about 40)
+# id(runs) → (those runs, their XML); the runs are kept too, so that the id stays theirs.
+_PLAIN_RUNS: dict[int, tuple[tuple[Run, ...], str]] = {}
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,20 @@ class _Builder:
         properties = f"<w:pPr>{properties}</w:pPr>" if properties else default_properties
         return f"<w:p>{properties}{self.runs(paragraph.runs)}</w:p>"
 
-    def runs(self, runs: Sequence[Run]) -> str:
+    def runs(self, runs: tuple[Run, ...]) -> str:
+        """The runs' XML; kept for runs without links (letters share most paragraphs,
+        and the very same parsed runs: ``markup`` caches them)."""
+        cached = _PLAIN_RUNS.get(id(runs))
+        if cached is not None and cached[0] is runs:
+            return cached[1]
+        xml = self._runs(runs)
+        if not any(run.link for run in runs):
+            if len(_PLAIN_RUNS) >= MAX_KEPT_RUNS:
+                _PLAIN_RUNS.clear()
+            _PLAIN_RUNS[id(runs)] = (runs, xml)
+        return xml
+
+    def _runs(self, runs: Sequence[Run]) -> str:
         xml = []
         for run in runs:
             if run.text == "\n":

@@ -14,7 +14,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from brievenbus.errors import DataError
@@ -89,6 +89,26 @@ class ZipEntry:
     size: int
     data: bytes
 
+    @cached_property
+    def local_record(self) -> bytes:
+        """Local file header, name and data: the same wherever the part stands."""
+        header = struct.pack(
+            "<4s2H2HH3L2H", b"PK\x03\x04", *self._fields, len(self.name), 0
+        )  # fmt: skip
+        return header + self.name + self.data
+
+    @cached_property
+    def central_head(self) -> bytes:
+        """The central directory record up to the offset (which depends on the place)."""
+        return struct.pack(
+            "<4sH2H2HH3L5HL", b"PK\x01\x02", _ZIP_VERSION, *self._fields, len(self.name), 0, 0,
+            0, 0, 0,
+        )  # fmt: skip
+
+    @property
+    def _fields(self) -> tuple[int, ...]:
+        return (_ZIP_VERSION, self.flags, 8, 0, _DOS_DATE, self.crc, len(self.data), self.size)
+
 
 @lru_cache(maxsize=256)
 def deflate(name: str, content: bytes) -> ZipEntry:
@@ -101,25 +121,20 @@ def deflate(name: str, content: bytes) -> ZipEntry:
 
 def write_package(parts: dict[str, bytes], order: dict[str, bytes] | None = None) -> bytes:
     """A zip of the parts: first those named in ``order`` (the house style's), then the rest."""
-    local = bytearray()
-    central = bytearray()
+    local: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
     names = [*(order or {}), *(n for n in parts if n not in (order or {}))]
     for name in names:
         entry = deflate(name, parts[name])
-        offset = len(local)
-        sizes = (entry.crc, len(entry.data), entry.size)
-        header = (_ZIP_VERSION, entry.flags, 8, 0, _DOS_DATE, *sizes)
-        local += struct.pack("<4s2H2HH3L2H", b"PK\x03\x04", *header, len(entry.name), 0)
-        local += entry.name + entry.data
-        central += struct.pack(
-            "<4sH2H2HH3L5H2L", b"PK\x01\x02", _ZIP_VERSION, *header, len(entry.name), 0, 0, 0, 0,
-            0, offset,
-        )  # fmt: skip
-        central += entry.name
+        local.append(entry.local_record)
+        central.append(entry.central_head + struct.pack("<L", offset) + entry.name)
+        offset += len(entry.local_record)
+    directory = b"".join(central)
     end = struct.pack(
-        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(names), len(names), len(central), len(local), 0
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(names), len(names), len(directory), offset, 0
     )
-    return bytes(local + central + end)
+    return b"".join(local) + directory + end
 
 
 def relationships_part(part: str) -> str:
