@@ -137,6 +137,15 @@ def test_a_draft_of_an_older_letter_is_stale(
     assert stale == [made[0].job.path.with_suffix(".eml")]
 
 
+def test_a_pdf_brief_never_made_is_never_stale(made: list[Outcome], register: Register) -> None:
+    """The user's own PDF beside a letter (the register knows no PDF here) is left alone."""
+    own = made[0].job.path.with_suffix(".pdf")
+    own.write_bytes(b"%PDF-1.4 eigen")
+    newer = [replace(o, sha256="0" * 64) for o in made]
+    assert stale_attachments(newer, register.known_versions(), ".pdf") == []
+    assert own.read_bytes() == b"%PDF-1.4 eigen"
+
+
 def test_the_subject_of_a_letter_not_rendered_this_run(made: list[Outcome]) -> None:
     docx = made[0].job.path.read_bytes()
     assert letter_subject(docx) == made[0].subject

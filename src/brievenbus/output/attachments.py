@@ -129,7 +129,9 @@ def add_email(workspace: Workspace, outcome: Outcome, register: Register, known:
 
 def stale_attachments(outcomes: list[Outcome], known: Known, suffix: str) -> list[Path]:
     """PDFs or drafts (``suffix``) we made from another version of the letter beside them."""
-    stale = []
+    stale: list[Path] = []
+    if not any(made.endswith(suffix) for made in known):
+        return stale  # the register knows none we made here (a batch without --pdf, say)
     for outcome in outcomes:
         path = outcome.job.path.with_suffix(suffix)
         if outcome.status is LetterStatus.FAILED or not outcome.sha256 or not path.exists():

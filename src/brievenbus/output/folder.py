@@ -45,7 +45,7 @@ def prepare_output_dir(output_dir: Path, relative_paths: Iterable[str]) -> bool:
     _check_plain_file(output_dir / MANIFEST_NAME, "brief zet daar het overzicht van de brieven")
     for name in BOOKKEEPING:
         _check_plain_file(output_dir / name, "brief houdt daar bij wat het schreef")
-    folders = {PurePosixPath(p).parent for p in relative_paths}
+    folders = _parents(relative_paths)
     for folder in sorted({a for f in folders for a in (f, *f.parents)} - {PurePosixPath(".")}):
         _check_folder(output_dir / folder, display_path(output_dir) / folder)
     return created
@@ -53,7 +53,14 @@ def prepare_output_dir(output_dir: Path, relative_paths: Iterable[str]) -> bool:
 
 def letter_folders(output_dir: Path, relative_paths: Iterable[str]) -> set[Path]:
     """The folders (inside the output folder) that hold these letters."""
-    return {output_dir / PurePosixPath(p).parent for p in relative_paths}
+    return {output_dir / folder for folder in _parents(relative_paths)}
+
+
+def _parents(relative_paths: Iterable[str]) -> set[PurePosixPath]:
+    """The folders of letters' paths ('a/b.docx', as ``Job.relative_path`` gives them),
+    each worked out once: a batch has thousands of letters in a few hundred folders."""
+    one_per_folder = {path.rpartition("/")[0]: path for path in relative_paths}
+    return {PurePosixPath(path).parent for path in one_per_folder.values()}
 
 
 def remove_stale_temporaries(folders: Iterable[Path]) -> None:
