@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 MAX_SLUG_LENGTH = 80
@@ -13,6 +14,7 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
 }
 
 
+@lru_cache(maxsize=4096)  # a batch asks for every municipality's slug once per party
 def slugify(text: str) -> str:
     """'Bergen (NH)' → 'bergen-nh'; "'s-Gravenhage" → 's-gravenhage'; never empty."""
     ascii_text = (

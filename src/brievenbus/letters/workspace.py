@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,7 @@ class Workspace:
         default_factory=dict, repr=False
     )
     _shared: SharedByParties | None = field(default=None, repr=False)
+    _shown_memo: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -125,6 +127,17 @@ class Workspace:
             self._mergers = merger_index(self.dataset.municipalities)
         return self._mergers.get(municipality.code)
 
+    @property
+    def _municipalities_shown(self) -> str:
+        """The municipalities file as messages name it (relative to the working folder)."""
+        try:
+            here = os.getcwd()
+        except OSError:  # the working folder was deleted
+            here = ""
+        if here not in self._shown_memo:
+            self._shown_memo[here] = str(display_path(self.dataset.paths["municipalities"]))
+        return self._shown_memo[here]
+
     def election_timing(self, plan: LetterPlan) -> LetterTiming:
         """The election the letter is about, whether the college is formed, and date warnings.
 
@@ -144,7 +157,7 @@ class Workspace:
                 # The herindelingsverkiezing: to come (named) or the last one (coalition).
                 info.merger.verkiezing if info else None,
                 bool(info and not info.decided),
-                [str(display_path(self.dataset.paths["municipalities"]))],
+                [self._municipalities_shown],
             )
             extra = merger_warnings(plan.municipality, info, plan.date)
             self._timing_memo[key] = dataclasses.replace(

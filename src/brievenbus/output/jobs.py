@@ -8,6 +8,7 @@ written. A job is small (ids, not objects), so it travels to a worker process.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -61,6 +62,9 @@ class Job:
     @cached_property
     def relative_path(self) -> str:
         """The letter's file inside the output folder, with '/' (the register's key)."""
+        full, folder = str(self.path), str(self.output_dir)
+        if full.startswith(folder) and full[len(folder) : len(folder) + 1] == os.sep:
+            return full[len(folder) + 1 :].replace(os.sep, "/")  # what relative_to gives, faster
         return self.path.relative_to(self.output_dir).as_posix()
 
     @property

@@ -23,6 +23,7 @@ from pathlib import Path
 from brievenbus.errors import BriefError, Problem, os_reason
 from brievenbus.fileio import NotAFileError, atomic_write, display_path, read_existing, write_error
 from brievenbus.inputs.locations import TEMPLATE_SUFFIX
+from brievenbus.letters.composition import Letter
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.files import LetterStatus, letter_status
 from brievenbus.output.jobs import Job, Outcome
@@ -79,14 +80,7 @@ def _prepare(workspace: Workspace, job: Job) -> _Pending:
         return _Pending(_failed_problem(start, error.problems[0]))
     except Exception as error:  # one broken letter must not stop the batch
         return _Pending(_failed_problem(start, _unexpected(error, job.path)))
-    made = replace(
-        start,
-        sha256=hashlib.sha256(letter.docx).hexdigest(),
-        warnings=tuple(letter.warnings),
-        default_sender=letter.from_default_sender,
-        subject=letter.subject,
-    )
-    return _decide(made, existing, letter.docx)
+    return _decide(start, existing, letter)
 
 
 def unchanged(workspace: Workspace, job: Job) -> Outcome | None:
@@ -104,24 +98,45 @@ def _unchanged(workspace: Workspace, start: Outcome, existing: bytes | None) -> 
     if existing is None:
         return None
     on_disk = hashlib.sha256(existing).hexdigest()
-    if start.job.known.get(on_disk) != start.job.fingerprint:
+    job = start.job
+    if job.known.get(on_disk) != job.fingerprint:
         return None
-    club = workspace.dataset.clubs[start.job.club_id]
-    return replace(
-        start, status=LetterStatus.UNCHANGED, sha256=on_disk, default_sender=club.standaard
+    club = workspace.dataset.clubs[job.club_id]
+    return Outcome(
+        job,
+        start.municipality,
+        LetterStatus.UNCHANGED,
+        sha256=on_disk,
+        default_sender=club.standaard,
+        time=start.time,
     )
 
 
-def _decide(made: Outcome, existing: bytes | None, data: bytes) -> _Pending:
+def _decide(start: Outcome, existing: bytes | None, letter: Letter) -> _Pending:
     """New, unchanged, changed, or kept because someone edited it."""
-    status = letter_status(existing, data, made.job.overwrite, made.job.known)
-    if status is LetterStatus.SKIPPED:
+    job, data = start.job, letter.docx
+    status = letter_status(existing, data, job.overwrite, job.known)
+    skipped = status is LetterStatus.SKIPPED
+    kept = data
+    if skipped:  # the file stays as the user left it
         assert existing is not None
-        on_disk = hashlib.sha256(existing).hexdigest()
-        return _Pending(replace(made, status=status, sha256=on_disk, reason=EDITED_REASON))
+        kept = existing
+    made = Outcome(  # one Outcome, not copies of copies: a batch makes thousands
+        job,
+        start.municipality,
+        status,
+        reason=EDITED_REASON if skipped else "",
+        sha256=hashlib.sha256(kept).hexdigest(),
+        warnings=tuple(letter.warnings),
+        default_sender=letter.from_default_sender,
+        subject=letter.subject,
+        time=start.time,
+    )
+    if skipped:
+        return _Pending(made)
     # An unchanged letter is noted too: its fingerprint makes the next run's fast path.
     to_write = None if status is LetterStatus.UNCHANGED else data
-    return _Pending(replace(made, status=status), to_write, note=True)
+    return _Pending(made, to_write, note=True)
 
 
 def _write(pending: _Pending) -> Outcome:
