@@ -178,3 +178,20 @@ def test_a_letter_that_could_not_be_made_at_all(workspace: Workspace, output: Pa
     outcome = failed_outcome(workspace, job, Problem(None, None, "het register is weg", "kijk"))
     assert (outcome.status, outcome.municipality) == (LetterStatus.FAILED, "Huizen")
     assert (outcome.reason, outcome.hint) == ("brieven/huizen.docx: het register is weg", "kijk")
+
+
+def test_a_letters_folder_is_made_when_needed_also_again(
+    workspace: Workspace, register: Register
+) -> None:
+    """Per-party letters go into the municipality's folder, made with its first letter;
+    a folder removed while the batch runs is made again for the next letter."""
+    huizen = workspace.dataset.find_municipality("Huizen")
+    jobs = plan_jobs(workspace, [huizen], register.output_dir, date=DATE, per_party=True)
+    first, second = jobs[:2]
+    assert not first.path.parent.exists()
+    assert [o.status for o in make_letters(workspace, [first], register)] == [LetterStatus.NEW]
+    assert first.path.is_file()
+    first.path.unlink()
+    first.path.parent.rmdir()
+    assert [o.status for o in make_letters(workspace, [second], register)] == [LetterStatus.NEW]
+    assert second.path.is_file()

@@ -145,8 +145,11 @@ def _write(pending: _Pending) -> Outcome:
         return outcome
     path = outcome.job.path
     try:
-        path.parent.mkdir(exist_ok=True)
-        atomic_write(path, pending.data)
+        try:
+            atomic_write(path, pending.data)
+        except FileNotFoundError:  # the letter's folder is not there yet (once per folder)
+            path.parent.mkdir(exist_ok=True)
+            atomic_write(path, pending.data)
     except OSError as error:
         problem = write_error(
             path.parent,
