@@ -102,3 +102,26 @@ def test_letter_kinds_are_templates_not_starting_with_underscore(tmp_path: Path)
 def test_compiled_templates_go_to_the_private_cache(tmp_path: Path) -> None:
     render(tmp_path, "{{ 1 }}")
     assert list((cache_dir() / "jinja").iterdir())
+
+
+def test_a_citation_is_the_same_each_time_and_the_kept_ones_are_bounded() -> None:
+    """A frozen fact is cited the same in every letter (worked out once); the kept
+    citations cannot grow without end."""
+    from dataclasses import dataclass
+
+    from brievenbus.letters import rendering
+
+    @dataclass(frozen=True)
+    class Fact:
+        tekst: str
+        bron: str
+        jaar: int
+
+    fact = Fact("Eén op de tien (ruim).", "CBS", 2024)
+    first = rendering.with_citation(fact)
+    assert first == "Eén op de tien \\(ruim\\) (CBS, 2024)."
+    assert rendering.with_citation(fact) is first
+    assert rendering.with_citation(Fact("Anders.", "RIVM", 2023)) == "Anders (RIVM, 2023)."
+    for number in range(rendering.MAX_CITED + 5):
+        rendering.with_citation(Fact(f"Feit {number}.", "CBS", 2024))
+    assert 0 < len(rendering._CITED) <= rendering.MAX_CITED

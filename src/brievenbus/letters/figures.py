@@ -45,27 +45,30 @@ class LocalFigure:
     aantal_gemeenten: int
 
 
+# Per indicator: every municipality's known value and its rate per 1,000 inhabitants.
+RankTables = dict[str, tuple[dict[str, float], dict[str, float]]]
+
+
 def local_figures(
     municipality: Municipality,
     figures: Mapping[str, Mapping[str, Figure]],
     municipalities: Sequence[Municipality],
+    tables: RankTables | None = None,
 ) -> dict[str, LocalFigure]:
-    """The known figures of one municipality, with per-1,000 rates and ranks."""
+    """The known figures of one municipality, with per-1,000 rates and ranks.
+
+    ``tables``: the values and rates of all municipalities, filled on first use
+    and kept by the caller for the next municipality (a batch asks for each).
+    """
     population = {m.code: m.inwoners.aantal for m in municipalities}
+    tables = {} if tables is None else tables
     result = {}
     for indicator, figure in figures.get(municipality.code, {}).items():
         if figure.waarde is None or not population.get(municipality.code):
             continue  # unknown stays unknown: never 0
-        known = {
-            code: own[indicator].waarde
-            for code, own in figures.items()
-            if indicator in own and own[indicator].waarde is not None and population.get(code)
-        }
-        rates = {
-            code: value / population[code] * 1000
-            for code, value in known.items()
-            if value is not None
-        }
+        if indicator not in tables:
+            tables[indicator] = _rank_table(indicator, figures, population)
+        known, rates = tables[indicator]
         value = figure.waarde
         result[indicator] = LocalFigure(
             indicator=indicator,
@@ -79,6 +82,20 @@ def local_figures(
             aantal_gemeenten=len(known),
         )
     return result
+
+
+def _rank_table(
+    indicator: str, figures: Mapping[str, Mapping[str, Figure]], population: Mapping[str, int]
+) -> tuple[dict[str, float], dict[str, float]]:
+    known = {
+        code: own[indicator].waarde
+        for code, own in figures.items()
+        if indicator in own and own[indicator].waarde is not None and population.get(code)
+    }
+    rates = {
+        code: value / population[code] * 1000 for code, value in known.items() if value is not None
+    }
+    return known, rates  # type: ignore[return-value]
 
 
 def shelter_norm(municipality: Municipality) -> float:

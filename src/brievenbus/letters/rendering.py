@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,11 @@ def _format_list(items: tuple[str, ...]) -> str:
 
 def format_articles(numbers: Iterable[int]) -> str:
     """[23, 24] → 'Art. 23–24'; [10, 12, 13, 14] → 'Art. 10 en 12–14'."""
+    return _format_articles(tuple(numbers))
+
+
+@lru_cache(maxsize=4096)  # every letter names the same measures' articles
+def _format_articles(numbers: tuple[int, ...]) -> str:
     ordered = sorted(set(numbers))
     runs: list[list[int]] = []
     for number in ordered:
@@ -152,7 +157,27 @@ def cite(item: Any) -> Markdown:
 
 
 def with_citation(item: Any) -> Markdown:
-    """A fact's text with its citation before the closing full stop: 'Tekst (bron, jaar).'"""
+    """A fact's text with its citation before the closing full stop: 'Tekst (bron, jaar).'
+
+    Facts and figures are frozen and shared by every letter: each is worked out once.
+    """
+    kept = _CITED.get(id(item))
+    if kept is not None and kept[0] is item:
+        return kept[1]
+    text = _with_citation(item)
+    if isinstance(item, Hashable):  # frozen: the same object always reads the same
+        if len(_CITED) >= MAX_CITED:
+            _CITED.clear()
+        _CITED[id(item)] = (item, text)
+    return text
+
+
+MAX_CITED = 4096
+# id(item) → (the item, its text with citation); the item is kept, so that the id stays its.
+_CITED: dict[int, tuple[Any, Markdown]] = {}
+
+
+def _with_citation(item: Any) -> Markdown:
     text = str(item.tekst).strip()
     end = "." if text.endswith(".") else ""
     return Markdown(f"{escape_markdown(text.removesuffix(end))} {cite(item)}{end}")

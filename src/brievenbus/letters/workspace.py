@@ -25,7 +25,7 @@ from brievenbus.inputs.locations import TEMPLATES, Sources, packaged_dir
 from brievenbus.inputs.models import Club, Municipality, Party
 from brievenbus.letters.composition import Composition, Letter, compose
 from brievenbus.letters.election_timing import LetterTiming, letter_timing
-from brievenbus.letters.figures import LocalFigure, local_figures
+from brievenbus.letters.figures import LocalFigure, RankTables, local_figures
 from brievenbus.letters.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.letters.plan import LetterPlan, plan_letter
 from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, letter_kinds
@@ -70,6 +70,7 @@ class Workspace:
     )
     _shared: SharedByParties | None = field(default=None, repr=False)
     _shown_memo: dict[str, str] = field(default_factory=dict, repr=False)
+    _rank_tables: RankTables = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
@@ -184,7 +185,7 @@ class Workspace:
         """Figures with ranks, worked out once per municipality (a batch asks per party)."""
         if municipality.code not in self._figures_memo:
             self._figures_memo[municipality.code] = local_figures(
-                municipality, self.dataset.figures, self.dataset.municipalities
+                municipality, self.dataset.figures, self.dataset.municipalities, self._rank_tables
             )
         return self._figures_memo[municipality.code]
 
