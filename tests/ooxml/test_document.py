@@ -207,9 +207,23 @@ def test_paragraphs_shared_by_letters_read_the_same_in_each(style: HouseStyle) -
 
 def test_the_kept_runs_are_bounded(style: HouseStyle) -> None:
     """A long batch cannot grow the kept runs' XML without end."""
-    from brievenbus.ooxml.document import _PLAIN_RUNS, MAX_KEPT_RUNS
+    from brievenbus.ooxml.document import _PLAIN_PARAGRAPHS, _PLAIN_RUNS, MAX_KEPT_RUNS
 
     body = [Paragraph((Run(f"alinea {n}"),)) for n in range(MAX_KEPT_RUNS + 10)]
     parts = well_formed_parts(build(style, body=body))
     assert "alinea 4105" in parts["word/document.xml"].decode()
     assert 0 < len(_PLAIN_RUNS) <= MAX_KEPT_RUNS
+    assert 0 < len(_PLAIN_PARAGRAPHS) <= MAX_KEPT_RUNS
+
+
+def test_a_kept_paragraph_still_follows_each_letters_house_style(style: HouseStyle) -> None:
+    """Paragraphs are kept as XML for the next letter, but only for the same house style:
+    on another one the style is looked up again (here: one it does not have)."""
+    from brievenbus.errors import TemplateError
+
+    odd = Paragraph((Run("Bijzonder"),), style=ODD_STYLE_NAME)
+    parts = well_formed_parts(build(style, body=[odd]))
+    body = etree.fromstring(parts["word/document.xml"])
+    assert [s.get(w("val")) for s in body.iter(w("pStyle"))] == [ODD_STYLE_ID]
+    with pytest.raises(TemplateError, match="heeft geen alinea-stijl"):
+        build(load_house_style(PACKAGED), body=[odd])
