@@ -57,3 +57,18 @@ def test_rank_by_count_and_by_rate_differ(packaged_workspace: Workspace) -> None
     assert (for_huizen.rang, for_huizen.rang_per_1000) == (2, 1)
     assert for_huizen.omschrijving == "meldingen bij Veilig Thuis"
     assert for_huizen.aantal_gemeenten == 2
+
+
+def test_rank_tables_kept_for_the_next_municipality_give_the_same_figures(
+    packaged_workspace: Workspace,
+) -> None:
+    """A batch keeps the tables ranks are worked out from; every municipality's figures
+    are what they are when worked out on their own."""
+    from brievenbus.letters.figures import RankTables
+
+    dataset = packaged_workspace.dataset
+    tables = RankTables()
+    for municipality in dataset.municipalities[:40]:
+        kept = local_figures(municipality, dataset.figures, dataset.municipalities, tables)
+        assert kept == local_figures(municipality, dataset.figures, dataset.municipalities)
+    assert tables.by_indicator

@@ -9,7 +9,7 @@ in ``brievenbus.cbs``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from brievenbus.inputs.models import Figure, Municipality
 
@@ -45,8 +45,13 @@ class LocalFigure:
     aantal_gemeenten: int
 
 
-# Per indicator: every municipality's known value and its rate per 1,000 inhabitants.
-RankTables = dict[str, tuple[dict[str, float], dict[str, float]]]
+@dataclass
+class RankTables:
+    """What every municipality's ranks are worked out from: inhabitants per municipality
+    and, per indicator, each municipality's known value and rate per 1,000."""
+
+    population: dict[str, int] = field(default_factory=dict)
+    by_indicator: dict[str, tuple[dict[str, float], dict[str, float]]] = field(default_factory=dict)
 
 
 def local_figures(
@@ -60,15 +65,17 @@ def local_figures(
     ``tables``: the values and rates of all municipalities, filled on first use
     and kept by the caller for the next municipality (a batch asks for each).
     """
-    population = {m.code: m.inwoners.aantal for m in municipalities}
-    tables = {} if tables is None else tables
+    tables = RankTables() if tables is None else tables
+    if not tables.population:
+        tables.population = {m.code: m.inwoners.aantal for m in municipalities}
+    population = tables.population
     result = {}
     for indicator, figure in figures.get(municipality.code, {}).items():
         if figure.waarde is None or not population.get(municipality.code):
             continue  # unknown stays unknown: never 0
-        if indicator not in tables:
-            tables[indicator] = _rank_table(indicator, figures, population)
-        known, rates = tables[indicator]
+        if indicator not in tables.by_indicator:
+            tables.by_indicator[indicator] = _rank_table(indicator, figures, population)
+        known, rates = tables.by_indicator[indicator]
         value = figure.waarde
         result[indicator] = LocalFigure(
             indicator=indicator,

@@ -70,7 +70,7 @@ class Workspace:
     )
     _shared: SharedByParties | None = field(default=None, repr=False)
     _shown_memo: dict[str, str] = field(default_factory=dict, repr=False)
-    _rank_tables: RankTables = field(default_factory=dict, repr=False)
+    _rank_tables: RankTables = field(default_factory=RankTables, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, templates_dir: Path | None = None) -> Workspace:
