@@ -143,13 +143,13 @@ def _write(pending: _Pending) -> Outcome:
     outcome = pending.outcome
     if pending.data is None:
         return outcome
-    path = outcome.job.path
+    path, folder = outcome.job.path, outcome.job.output_dir
     try:
         try:
-            atomic_write(path, pending.data)
+            atomic_write(path, pending.data, folder)
         except FileNotFoundError:  # the letter's folder is not there yet (once per folder)
             path.parent.mkdir(exist_ok=True)
-            atomic_write(path, pending.data)
+            atomic_write(path, pending.data, folder)
     except OSError as error:
         problem = write_error(
             path.parent,
