@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
@@ -53,46 +52,6 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         atomic_write(path, b"nieuw")
     assert path.read_bytes() == b"oud"
     assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
-
-
-def test_a_write_through_a_folder_above_leaves_only_the_file(tmp_path: Path) -> None:
-    """A batch makes its temporary files in the output folder and renames them into the
-    letters' folders: afterwards only the letters are there, with the umask's mode."""
-    letter = tmp_path / "huizen" / "vvd.docx"
-    letter.parent.mkdir()
-    atomic_write(letter, b"eerste", tmp_path)
-    atomic_write(letter, b"tweede", tmp_path)
-    assert letter.read_bytes() == b"tweede"
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
-        "huizen",
-        "huizen/vvd.docx",
-    ]
-    if hasattr(os, "fchmod"):
-        umask = os.umask(0)
-        os.umask(umask)
-        assert letter.stat().st_mode & 0o777 == 0o666 & ~umask
-
-
-def test_a_rename_across_file_systems_writes_beside_the_target(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Something mounted inside the output folder: the letter is written beside itself."""
-    letter = tmp_path / "huizen" / "vvd.docx"
-    letter.parent.mkdir()
-    replace = os.replace
-    sources: list[Path] = []
-
-    def cross_device(source: str, target: Path) -> None:
-        sources.append(Path(source))
-        if Path(source).parent == tmp_path:
-            raise OSError(errno.EXDEV, "Invalid cross-device link")
-        replace(source, target)
-
-    monkeypatch.setattr(os, "replace", cross_device)
-    atomic_write(letter, b"brief", tmp_path)
-    assert letter.read_bytes() == b"brief"
-    assert [s.parent for s in sources] == [tmp_path, letter.parent]
-    assert not list(tmp_path.rglob(f"{TEMP_PREFIX}*"))
 
 
 def test_one_message_for_a_folder_we_cannot_write_in(workdir: Path) -> None:

@@ -8,7 +8,6 @@ asks for (0644 under 022), as any other program's files would.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
@@ -77,28 +76,15 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: Path, data: bytes, temporary_dir: Path | None = None) -> None:
-    """Write to a temporary file, then rename: never a half file.
-
-    The temporary file is made beside the target, or in ``temporary_dir``, a folder
-    above it on the same file system: a batch puts every letter's there (the output
-    folder), because on ext4 making new files in one folder costs a fraction of making
-    them in hundreds. Should the rename cross file systems after all, it is written
-    beside the target instead.
-    """
-    folder = path.parent if temporary_dir is None else temporary_dir
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=".tmp")
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: never a half file."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as file:
             if hasattr(os, "fchmod"):
                 os.fchmod(file.fileno(), file_mode())  # mkstemp makes 0600 whatever the umask
             file.write(data)
         os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        if error.errno != errno.EXDEV or temporary_dir is None:
-            raise
-        atomic_write(path, data)  # a mount inside the folder: beside the target
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

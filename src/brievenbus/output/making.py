@@ -143,13 +143,13 @@ def _write(pending: _Pending) -> Outcome:
     outcome = pending.outcome
     if pending.data is None:
         return outcome
-    path, folder = outcome.job.path, outcome.job.output_dir
+    path = outcome.job.path
     try:
         try:
-            atomic_write(path, pending.data, folder)
+            atomic_write(path, pending.data)
         except FileNotFoundError:  # the letter's folder is not there yet (once per folder)
             path.parent.mkdir(exist_ok=True)
-            atomic_write(path, pending.data, folder)
+            atomic_write(path, pending.data)
     except OSError as error:
         problem = write_error(
             path.parent,
