@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from brievenbus.markup import ListPosition, Paragraph, Run, parse_markdown
 
 
@@ -75,3 +78,55 @@ def test_the_parse_caches_are_bounded() -> None:
         maxsize = cached.cache_info().maxsize
         assert maxsize is not None
         assert maxsize <= 10_000
+
+
+PIECES = [*"ab {}.\\\n\t\r*_[]<>`#+-1)&!~:é\u00a0\u2028\x0b\x0c\x00", "{.adres}", "\\\n", "  \n"]
+
+
+# Mostly plain text: lines, escapes, hard breaks, a style line.
+PLAIN_PIECES = [
+    "ab",
+    " ",
+    "\n",
+    "\\\n",
+    "\\(",
+    "\\\\",
+    "{.adres}",
+    ".",
+    "é",
+    "&",
+    "\\",
+    "{",
+    "x\u00a0y",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
+        st.lists(st.sampled_from(PLAIN_PIECES), max_size=30).map("".join),
+    )
+)
+def test_plain_paragraphs_read_as_the_parser_reads_them(text: str) -> None:
+    """Segments without Markdown syntax skip the parser: whatever text, the paragraphs
+    are the parser's, or the parser reads it."""
+    from brievenbus.markup import _parsed_segment, _plain_segment
+
+    plain = _plain_segment(text)
+    assert plain is None or plain == _parsed_segment(text)
+
+
+def test_address_and_salutation_skip_the_parser() -> None:
+    """What differs per letter (address, salutation) is plain, and read the same."""
+    from brievenbus.markup import _parsed_segment, _plain_segment
+
+    for text in (
+        "{.adres}\nAan de fractievoorzitter van de VVD\\\nin de gemeenteraad van Huizen",
+        "Geachte fractievoorzitter van GroenLinks\\-PvdA \\(GL\\),",
+        "{.datum}\nHuizen, 28 april 2026\n",
+    ):
+        assert _plain_segment(text) is not None
+        assert _plain_segment(text) == _parsed_segment(text)
+    for text in ("- een\n- twee", "## Kop", "**vet**", "1. een", "[a](<b>)"):
+        assert _plain_segment(text) is None

@@ -106,6 +106,70 @@ def _placed_segment(
 @lru_cache(maxsize=8192)
 def _parse_segment(text: str) -> tuple[tuple[Paragraph, ...], str | None, int]:
     """Paragraphs of one segment, a style line left at its end, and how many lists it has."""
+    plain = _plain_segment(text)
+    return plain if plain is not None else _parsed_segment(text)
+
+
+# A segment the parser reads as one plain paragraph: no character that can start
+# emphasis, a link or code, no odd whitespace, no blank line and no line that could
+# start a heading or a list.
+_NOT_PLAIN = re.compile(r"[*_\[\]<>`\t\r\0\x0b\x0c]|(?:^|\n)[\s#+\-\d]|\s\n|\s$")
+# What a backslash makes literal (CommonMark's ASCII punctuation).
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _plain_segment(text: str) -> tuple[tuple[Paragraph, ...], str | None, int] | None:
+    """What the parser gives for a plain paragraph (an address, a salutation), without
+    it: most segments a letter does not share with the others are like that. None for
+    anything else.
+
+    Lines are joined by a space, or by a line break after a backslash; a backslash
+    before punctuation makes it literal; a first line ``{.stijl}`` names the style.
+    """
+    text = text.strip("\n")
+    if not text or _NOT_PLAIN.search(text):
+        return None
+    lines = text.split("\n")
+    runs: list[Run] = []
+    for number, line in enumerate(lines):
+        last = number + 1 == len(lines)
+        unescaped = _unescape(line, last)
+        if unescaped is None:
+            return None
+        content, hard_break = unescaped
+        runs.append(Run(content))
+        if not last:
+            runs.append(Run("\n" if hard_break else " "))
+    style = None
+    if match := STYLE_LINE.match(runs[0].text.strip()):
+        style, runs = match.group(1), runs[2:]
+    runs = _merge(runs)
+    if style and not runs:
+        return (), style, 0
+    if not "".join(run.text for run in runs).strip():
+        return (), None, 0
+    return (Paragraph(tuple(runs), 0, style, None),), None, 0
+
+
+def _unescape(line: str, last: bool) -> tuple[str, bool] | None:
+    """A line's text with its escapes resolved, and whether it ends in a hard break
+    (a backslash); None where the parser's reading is less plain than that."""
+    pieces = []
+    start = 0
+    while (backslash := line.find("\\", start)) >= 0:
+        pieces.append(line[start:backslash])
+        if backslash + 1 == len(line):
+            return None if last else ("".join(pieces), True)
+        if line[backslash + 1] not in _ESCAPABLE:
+            return None
+        pieces.append(line[backslash + 1])
+        start = backslash + 2
+    pieces.append(line[start:])
+    return "".join(pieces), False
+
+
+def _parsed_segment(text: str) -> tuple[tuple[Paragraph, ...], str | None, int]:
+    """``_parse_segment`` by the Markdown parser."""
     paragraphs: list[Paragraph] = []
     lists: list[tuple[int, bool]] = []  # open lists: (list id, ordered)
     list_count = 0
