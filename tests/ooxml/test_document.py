@@ -227,3 +227,19 @@ def test_a_kept_paragraph_still_follows_each_letters_house_style(style: HouseSty
     assert [s.get(w("val")) for s in body.iter(w("pStyle"))] == [ODD_STYLE_ID]
     with pytest.raises(TemplateError, match="heeft geen alinea-stijl"):
         build(load_house_style(PACKAGED), body=[odd])
+
+
+def test_a_kept_list_paragraph_takes_its_letters_list_number(style: HouseStyle) -> None:
+    """The same list item in two letters: its numbering follows the lists before it."""
+    item = Paragraph((Run("een"),), list_position=ListPosition(1, 0, True))
+    other = Paragraph((Run("ander"),), list_position=ListPosition(2, 0, False))
+
+    def num_ids(body: list[Paragraph]) -> list[str | None]:
+        parts = well_formed_parts(build(style, body=body))
+        document = etree.fromstring(parts["word/document.xml"])
+        return [n.get(w("val")) for n in document.iter(w("numId"))]
+
+    first = style.first_num_id
+    assert num_ids([item]) == [str(first)]
+    assert num_ids([other, item]) == [str(first), str(first + 1)]
+    assert num_ids([item]) == [str(first)]

@@ -26,6 +26,7 @@ def slugify(text: str) -> str:
     return f"{slug}-" if slug in _WINDOWS_RESERVED else slug
 
 
+@lru_cache(maxsize=8192)  # planned twice per letter in a batch (checks, then jobs)
 def letter_path(municipality: str, party: str | None = None, via_clerk: bool = False) -> Path:
     """Where a letter goes in the output folder (DESIGN §8).
 

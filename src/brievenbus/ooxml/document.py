@@ -22,9 +22,9 @@ LIST_INDENT = 360  # twips per list level, as in the house style's numbering
 MAX_KEPT_RUNS = 4096  # runs' XML kept for the next letters (a letter has about 40)
 # id(runs) → (those runs, their XML); the runs are kept too, so that the id stays theirs.
 _PLAIN_RUNS: dict[int, tuple[tuple[Run, ...], str]] = {}
-# The same for whole paragraphs outside lists: id → (paragraph, house style, default
-# paragraph properties, XML).
-_PLAIN_PARAGRAPHS: dict[int, tuple[Paragraph, HouseStyle, str, str]] = {}
+# The same for whole paragraphs without links: id → (paragraph, house style, (default
+# paragraph properties, whether it ends a list, its list's number), XML).
+_PLAIN_PARAGRAPHS: dict[int, tuple[Paragraph, HouseStyle, tuple[str, bool, int | None], str]] = {}
 
 
 @dataclass(frozen=True)
@@ -61,21 +61,19 @@ class _Builder:
     def paragraph(
         self, paragraph: Paragraph, default_properties: str = "", ends_list: bool = False
     ) -> str:
-        if paragraph.list_position is not None:  # its number depends on the letter
-            return self._paragraph(paragraph, default_properties, ends_list)
+        position = paragraph.list_position
+        num_id = None  # a list's number in this letter (numbered in order of appearance)
+        if position and position.first_in_item:
+            num_id = self.num_id(position.list_id, position.level, position.ordered)
+        context = (default_properties, ends_list, num_id)
         kept = _PLAIN_PARAGRAPHS.get(id(paragraph))
-        if (
-            kept is not None
-            and kept[0] is paragraph
-            and kept[1] is self.style
-            and kept[2] == default_properties
-        ):
+        if kept and kept[0] is paragraph and kept[1] is self.style and kept[2] == context:
             return kept[3]
         xml = self._paragraph(paragraph, default_properties, ends_list)
         if not any(run.link for run in paragraph.runs):
             if len(_PLAIN_PARAGRAPHS) >= MAX_KEPT_RUNS:
                 _PLAIN_PARAGRAPHS.clear()
-            _PLAIN_PARAGRAPHS[id(paragraph)] = (paragraph, self.style, default_properties, xml)
+            _PLAIN_PARAGRAPHS[id(paragraph)] = (paragraph, self.style, context, xml)
         return xml
 
     def _paragraph(
