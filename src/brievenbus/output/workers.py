@@ -12,6 +12,7 @@ signal on Linux, a watch on the parent process elsewhere.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -115,6 +116,9 @@ _worker_register: Register | None = None
 
 def _init_worker(workspace: Workspace, output_dir: Path, parent: int) -> None:
     global _worker  # noqa: PLW0603 (the per-process state is the point)
+    # What the worker inherited stays out of garbage collection: a collection would
+    # walk (and so copy, page by page) all of the parent's objects in every worker.
+    gc.freeze()
     ignore_interrupts()
     _die_with_parent(parent)
     _worker = (workspace, output_dir)
