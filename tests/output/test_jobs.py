@@ -99,3 +99,17 @@ def test_two_letters_for_one_file_stop_the_plan(workspace: Workspace, tmp_path: 
     with pytest.raises(OutputError) as caught:
         plan_jobs(workspace, [huizen, twin], tmp_path, date=DATE)
     assert "(GM0406 en GM9999); er is niets geschreven" in caught.value.problems[0].message
+
+
+def test_each_job_goes_where_its_letter_plan_says(packaged_workspace: Workspace) -> None:
+    """Jobs are planned without a letter plan per party: the paths are the plans' own."""
+    from dataclasses import replace
+
+    huizen = packaged_workspace.dataset.find_municipality("Huizen")
+    date = datetime.date(2026, 4, 28)
+    folder = Path("brieven")
+    jobs = plan_jobs(packaged_workspace, [huizen], folder, date=date, per_party=True)
+    plan = packaged_workspace.plan(huizen, None, date)
+    expected = [folder / replace(plan, party=p).relative_path for p in huizen.raad.fracties]
+    assert [job.path for job in jobs] == expected
+    assert {job.measure_ids for job in jobs} == {tuple(m.id for m in plan.measures)}

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from brievenbus.errors import OutputError
 from brievenbus.fileio import display_path
 from brievenbus.inputs.models import Municipality, Party
+from brievenbus.letters.paths import letter_path
 from brievenbus.letters.plan import LetterPlan
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.files import LetterStatus
@@ -156,18 +157,20 @@ def plan_jobs(
         if per_party:
             parties = list(municipality.raad.fracties) or [None]
         via_clerk = per_party and not municipality.raad.fracties
+        measures = tuple(m.id for m in plan.measures)  # the same for every party
         for party in parties:
-            letter = replace(plan, party=party, via_clerk=via_clerk)
-            path = output_dir / letter.relative_path
+            name = party.naam if party else None
+            # The path the plan gives this party's letter (LetterPlan.relative_path).
+            path = output_dir / letter_path(municipality.naam, name, via_clerk)
             jobs.append(
                 Job(
                     code=municipality.code,
-                    party=party.naam if party else None,
+                    party=name,
                     via_clerk=via_clerk,
-                    kind=letter.kind,
+                    kind=plan.kind,
                     date=letter_date,
-                    club_id=letter.club.id,
-                    measure_ids=tuple(m.id for m in letter.measures),
+                    club_id=plan.club.id,
+                    measure_ids=measures,
                     output_dir=output_dir,
                     path=path,
                     overwrite=overwrite,
