@@ -192,8 +192,9 @@ def _make(
     on_outcome: Callable[[Outcome], None],
 ) -> None:
     """The letters: unchanged ones here (no rendering), the rest by the workers."""
-    done = {job.path: outcome for job in jobs if (outcome := unchanged(workspace, job))}
-    todo = [job for job in jobs if job.path not in done]
+    found = [unchanged(workspace, job) for job in jobs]
+    done = [outcome for outcome in found if outcome is not None]
+    todo = [job for job, outcome in zip(jobs, found, strict=True) if outcome is None]
 
     def deliver(outcomes: list[Outcome]) -> None:
         result.outcomes.extend(outcomes)
@@ -202,13 +203,13 @@ def _make(
             on_outcome(outcome)
 
     if not resume:
-        deliver(list(done.values()))
+        deliver(done)
     else:  # --hervat leaves out what was finished, but the register must hold it
         recorded = {record.path: record.sha256 for record in register.letters()}
         _record(
             register,
             result,
-            [o for o in done.values() if recorded.get(o.job.relative_path) != o.sha256],
+            [o for o in done if recorded.get(o.job.relative_path) != o.sha256],
         )
     make_all(workspace, todo, register, workers, deliver)
 
