@@ -113,3 +113,20 @@ def test_each_job_goes_where_its_letter_plan_says(packaged_workspace: Workspace)
     expected = [folder / replace(plan, party=p).relative_path for p in huizen.raad.fracties]
     assert [job.path for job in jobs] == expected
     assert {job.measure_ids for job in jobs} == {tuple(m.id for m in plan.measures)}
+
+
+def test_a_registered_job_is_the_job_with_the_registers_facts(
+    packaged_workspace: Workspace,
+) -> None:
+    """What the register adds to a job is a copy with both facts; the rest is the same."""
+    from dataclasses import replace
+
+    huizen = packaged_workspace.dataset.find_municipality("Huizen")
+    (job,) = plan_jobs(packaged_workspace, [huizen], Path("brieven"))
+    assert job.relative_path == "huizen.docx"
+    known = {"a" * 64: "b" * 64}
+    registered = job.registered("c" * 64, known)
+    assert registered == replace(job, fingerprint="c" * 64, known=known)
+    assert registered.known is known
+    assert (registered.relative_path, job.fingerprint) == ("huizen.docx", "")
+    assert pickle.loads(pickle.dumps(registered)) == registered

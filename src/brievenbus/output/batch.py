@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from brievenbus.errors import BriefError, Problem
@@ -173,11 +173,7 @@ def _with_register(workspace: Workspace, jobs: Sequence[Job], register: Register
     known = register.known_versions()
     digest = workspace_fingerprint(workspace)
     return [
-        replace(
-            job,
-            fingerprint=letter_fingerprint(digest, job.choices),
-            known=known.get(job.relative_path, {}),
-        )
+        job.registered(letter_fingerprint(digest, job.choices), known.get(job.relative_path, {}))
         for job in jobs
     ]
 

@@ -9,12 +9,13 @@ killed run removes only our own temporary files, only inside the folder.
 from __future__ import annotations
 
 import contextlib
+import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from brievenbus.errors import OutputError, os_reason
-from brievenbus.fileio import display_path, is_own_temporary
+from brievenbus.fileio import TEMP_PREFIX, display_path, is_own_temporary
 from brievenbus.output.lock import LOCK_NAME
 from brievenbus.output.register import REGISTER_NAME
 
@@ -47,7 +48,7 @@ def prepare_output_dir(output_dir: Path, relative_paths: Iterable[str]) -> bool:
         _check_plain_file(output_dir / name, "brief houdt daar bij wat het schreef")
     folders = _parents(relative_paths)
     for folder in sorted({a for f in folders for a in (f, *f.parents)} - {PurePosixPath(".")}):
-        _check_folder(output_dir / folder, display_path(output_dir) / folder)
+        _check_folder(output_dir, folder)
     return created
 
 
@@ -67,9 +68,11 @@ def remove_stale_temporaries(folders: Iterable[Path]) -> None:
     """Temporary files of a run that was killed: never letters, always safe to remove."""
     for folder in folders:
         with contextlib.suppress(OSError):  # a folder that is not there yet has none
-            for candidate in folder.iterdir():
-                if is_own_temporary(candidate):
-                    candidate.unlink(missing_ok=True)
+            with os.scandir(folder) as entries:
+                names = [entry.name for entry in entries if entry.name.startswith(TEMP_PREFIX)]
+            for name in names:
+                if is_own_temporary(folder / name):
+                    (folder / name).unlink(missing_ok=True)
 
 
 def remove_unused(output_dir: Path) -> None:
@@ -83,26 +86,29 @@ def remove_unused(output_dir: Path) -> None:
         output_dir.rmdir()
 
 
-def _check_folder(folder: Path, shown: Path) -> None:
+def _check_folder(output_dir: Path, relative: PurePosixPath) -> None:
     """A place for letters' folder: nothing there yet, or a real folder (not a link)."""
     try:
-        mode = folder.lstat().st_mode
+        mode = (output_dir / relative).lstat().st_mode
     except FileNotFoundError:
         return
     except OSError as error:
         reason = os_reason(error)
+        shown = display_path(output_dir) / relative
         raise OutputError.simple(f"kan {shown} niet lezen ({reason})") from None
+    if stat.S_ISDIR(mode):
+        return
+    shown = display_path(output_dir) / relative  # worked out only for a message
     if stat.S_ISLNK(mode):
         raise OutputError.simple(
             f"{shown} is een link naar een andere plek; brief schrijft alleen "
             "in de uitvoermap zelf. Er is niets geschreven",
             "verwijder de link, of kies met --uitvoer MAP een map zonder links erin",
         )
-    if not stat.S_ISDIR(mode):
-        raise OutputError.simple(
-            f"{shown} is geen map; daar komen brieven. Er is niets geschreven",
-            _HINT,
-        )
+    raise OutputError.simple(
+        f"{shown} is geen map; daar komen brieven. Er is niets geschreven",
+        _HINT,
+    )
 
 
 def _check_plain_file(path: Path, purpose: str) -> None:

@@ -7,6 +7,7 @@ written. A job is small (ids, not objects), so it travels to a worker process.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import os
 from collections.abc import Mapping, Sequence
@@ -59,6 +60,14 @@ class Job:
             party=party,
             via_clerk=self.via_clerk,
         )
+
+    def registered(self, fingerprint: str, known: Mapping[str, str]) -> Job:
+        """This job with its input fingerprint and the versions the register knows
+        (a copy, as ``dataclasses.replace`` gives, keeping what was worked out)."""
+        job = copy.copy(self)
+        object.__setattr__(job, "fingerprint", fingerprint)
+        object.__setattr__(job, "known", known)
+        return job
 
     @cached_property
     def relative_path(self) -> str:
