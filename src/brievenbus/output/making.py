@@ -27,7 +27,7 @@ from brievenbus.letters.composition import Letter
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.files import LetterStatus, letter_status
 from brievenbus.output.jobs import Job, Outcome
-from brievenbus.output.register import Register
+from brievenbus.output.register import Register, now
 
 EDITED_REASON = "met de hand bewerkt (gebruik --overschrijf)"
 NOT_A_FILE_HINT = "verwijder het of zet er een gewoon bestand neer, of kies een andere map"
@@ -72,7 +72,7 @@ def _prepare(workspace: Workspace, job: Job) -> _Pending:
         existing = read_existing(job.path)
     except OSError as error:
         return _Pending(_unreadable(start, error))
-    if (done := _unchanged(workspace, start, existing)) is not None:
+    if (done := _unchanged(workspace, job, existing, start.time)) is not None:
         return _Pending(done)
     try:
         letter = workspace.render(job.plan(workspace))
@@ -89,26 +89,24 @@ def unchanged(workspace: Workspace, job: Job) -> Outcome | None:
         existing = read_existing(job.path)
     except OSError:
         return None
-    name = workspace.dataset.municipality_by_code[job.code].naam
-    return _unchanged(workspace, Outcome(job, name, LetterStatus.UNCHANGED), existing)
+    return _unchanged(workspace, job, existing, now())
 
 
-def _unchanged(workspace: Workspace, start: Outcome, existing: bytes | None) -> Outcome | None:
+def _unchanged(workspace: Workspace, job: Job, existing: bytes | None, time: str) -> Outcome | None:
     """The fast path: the register knows these bytes were made from the same inputs."""
     if existing is None:
         return None
     on_disk = hashlib.sha256(existing).hexdigest()
-    job = start.job
     if job.known.get(on_disk) != job.fingerprint:
         return None
-    club = workspace.dataset.clubs[job.club_id]
+    dataset = workspace.dataset
     return Outcome(
         job,
-        start.municipality,
+        dataset.municipality_by_code[job.code].naam,
         LetterStatus.UNCHANGED,
         sha256=on_disk,
-        default_sender=club.standaard,
-        time=start.time,
+        default_sender=dataset.clubs[job.club_id].standaard,
+        time=time,
     )
 
 
