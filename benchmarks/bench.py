@@ -31,6 +31,7 @@ DATE = "2026-04-28"
 # parsing builds pydantic validators), rich, pydantic (the data models), Jinja2,
 # markdown-it, lxml (the house style) and sqlite3 (the register).
 LIBRARIES = (
+    "import gc; gc.disable(); "
     "import typer._adapters, rich.console, pydantic, jinja2, markdown_it, lxml.etree, sqlite3"
 )
 
