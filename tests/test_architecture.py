@@ -32,6 +32,7 @@ BASE_MODULES = {
     "suggestions",
     "markup",
     "dutch",
+    "dutch_formats",
     "wording",
     "salutation",
     "__init__",

@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from brievenbus.dutch_formats import dutch_date, dutch_number
 from brievenbus.errors import TemplateError
 from brievenbus.letters.rendering import (
     escape_markdown,
     format_articles,
-    format_dutch_date,
     format_list_nl,
-    format_number,
     render_template,
 )
 from brievenbus.markup import parse_markdown
@@ -24,14 +23,14 @@ from tests.conftest import RunBrief
 
 def test_dutch_date() -> None:
     """Dates read as in a Dutch letter."""
-    assert format_dutch_date(datetime.date(2025, 9, 23)) == "23 september 2025"
-    assert format_dutch_date(datetime.date(2026, 3, 1)) == "1 maart 2026"
+    assert dutch_date(datetime.date(2025, 9, 23)) == "23 september 2025"
+    assert dutch_date(datetime.date(2026, 3, 1)) == "1 maart 2026"
 
 
 def test_dutch_numbers() -> None:
     """Thousands get a dot, decimals a comma."""
-    assert format_number(41283) == "41.283"
-    assert format_number(4.1283, 1) == "4,1"
+    assert dutch_number(41283) == "41.283"
+    assert dutch_number(4.1283, 1) == "4,1"
 
 
 def test_dutch_lists() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 
+import pytest
 import typer
 
 from brievenbus.cli.app import app
@@ -70,3 +72,17 @@ def test_version(run_brief: RunBrief) -> None:
     result = run_brief("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("brief 0.")
+
+
+def test_start_up_runs_without_garbage_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console script keeps the collector off while modules and data load."""
+    import brievenbus.__main__ as entry
+    import brievenbus.cli
+
+    collecting: list[bool] = []
+    monkeypatch.setattr(brievenbus.cli, "main", lambda: collecting.append(gc.isenabled()))
+    try:
+        entry.main()
+    finally:
+        gc.enable()
+    assert collecting == [False]

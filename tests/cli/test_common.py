@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import gc
 from pathlib import Path
 
 import pytest
 import typer
 
-from brievenbus.cli.common import fail, open_workspace, parse_date, say, warn
+from brievenbus.cli.common import data_loaded, fail, open_workspace, parse_date, say, warn
 from brievenbus.errors import DataError, Problem
 
 
@@ -64,3 +65,23 @@ def test_plain_shows_data_as_typed() -> None:
 
     assert plain("Huizen [/] [red]") == "Huizen \\[/] \\[red]"
     assert plain("a\x1b[0m") == "a\\x1b[0m"
+
+
+def test_data_loaded_ends_start_up() -> None:
+    """After start-up (collector off), what is loaded is frozen and collection resumes."""
+    gc.disable()
+    try:
+        data_loaded()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 1000  # modules and data: never walked again
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_data_loaded_leaves_a_running_collector_alone() -> None:
+    """Called from Python or the tests (collector on), nothing is frozen."""
+    frozen = gc.get_freeze_count()
+    data_loaded()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

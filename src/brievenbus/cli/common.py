@@ -8,6 +8,7 @@ inside commands so that ``brief --help`` stays fast.
 from __future__ import annotations
 
 import datetime
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -132,9 +133,20 @@ def open_workspace(data_dir: Path | None, templates_dir: Path | None = None) -> 
     from brievenbus.letters.workspace import Workspace
 
     try:
-        return Workspace.open(data_dir, templates_dir)
+        workspace = Workspace.open(data_dir, templates_dir)
     except BriefError as error:
         fail(error)
+    data_loaded()
+    return workspace
+
+
+def data_loaded() -> None:
+    """The end of start-up: collect garbage from here on, but never walk what is loaded
+    now (modules and data live until exit). Only when the `brief` entry point
+    (brievenbus.__main__) switched collection off; other callers keep their own."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def tell_sources(workspace: Workspace, senders: Sequence[Club]) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from brievenbus.cli.common import DataOption, err, fail, open_workspace, out, plain
+from brievenbus.dutch_formats import dutch_number
 from brievenbus.errors import BriefError
 
 if TYPE_CHECKING:
@@ -110,7 +111,6 @@ def list_municipalities(
     """
     from rich.table import Table
 
-    from brievenbus.letters.rendering import format_number
     from brievenbus.letters.selection import select_municipalities
 
     workspace = open_workspace(data_dir)
@@ -136,7 +136,7 @@ def list_municipalities(
             municipality.code,
             plain(municipality.naam),
             plain(municipality.provincie),
-            format_number(municipality.inwoners.aantal),
+            dutch_number(municipality.inwoners.aantal),
             workspace.dataset.club_for(municipality).id,
             plain(parties or (municipality.raad.opmerking or "")),
         )
@@ -146,8 +146,6 @@ def list_municipalities(
 def _figures_table(workspace: Workspace, municipalities: Sequence[Municipality]) -> Table:
     """One row per municipality and indicator: value, period, rate and both ranks."""
     from rich.table import Table
-
-    from brievenbus.letters.rendering import format_number
 
     table = Table(title="Lokale cijfers (rang 1 = de meeste)")
     for column in (
@@ -172,8 +170,8 @@ def _figures_table(workspace: Workspace, municipalities: Sequence[Municipality])
                 plain(municipality.naam),
                 indicator,
                 plain(figure.periode),
-                format_number(local.waarde) if local else "onbekend",
-                format_number(local.per_1000, 1) if local else "",
+                dutch_number(local.waarde) if local else "onbekend",
+                dutch_number(local.per_1000, 1) if local else "",
                 f"{local.rang} van {local.aantal_gemeenten}" if local else "",
                 f"{local.rang_per_1000} van {local.aantal_gemeenten}" if local else "",
             )

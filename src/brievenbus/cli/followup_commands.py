@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from brievenbus.cli.common import DataOption, PartyOption, fail, out, say, warn
+from brievenbus.cli.common import DataOption, PartyOption, data_loaded, fail, out, say, warn
 from brievenbus.errors import BriefError, DataError, Problem
 
 if TYPE_CHECKING:
@@ -306,9 +306,11 @@ def _open_data(data_dir: Path | None) -> tuple[Dataset, list[str]]:
     try:
         sources = Sources.discover(data_dir)
         kinds = letter_kinds(sources.folders(TEMPLATES))
-        return load_dataset(kinds=kinds, sources=sources), kinds
+        dataset = load_dataset(kinds=kinds, sources=sources)
     except BriefError as error:
         fail(error)
+    data_loaded()
+    return dataset, kinds
 
 
 def _rows(dataset: Dataset, register: FollowUpRegister) -> list[LetterFollowUp]:

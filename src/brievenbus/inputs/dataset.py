@@ -45,6 +45,7 @@ class Dataset:
     """Validated data: municipalities, measures, clubs and facts, plus where they came from."""
 
     municipalities: list[Municipality]
+    index: MunicipalityIndex  # municipalities by every name a user may type
     measures: dict[str, Measure]
     clubs: dict[str, Club]
     facts: dict[str, Fact]
@@ -66,11 +67,6 @@ class Dataset:
     def municipality_by_code(self) -> dict[str, Municipality]:
         """Municipalities by CBS code."""
         return {m.code: m for m in self.municipalities}
-
-    @cached_property
-    def index(self) -> MunicipalityIndex:
-        """Municipalities by every name a user may type."""
-        return MunicipalityIndex(self.municipalities)
 
     def find_municipality(self, query: str) -> Municipality:
         """A municipality by code, official or common name; suggestions when unknown."""
@@ -177,6 +173,7 @@ def load_dataset(
         notices.append(_builtin_sender_notice(documents["clubs"]))
     return Dataset(
         municipalities=municipalities.gemeenten,
+        index=index,
         measures={m.id: m for m in measures.maatregelen},
         clubs={c.id: c for c in club_list},
         facts={f.id: f for f in facts.feiten},

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brievenbus.dutch_formats import dutch_number
 from brievenbus.errors import BriefError, Problem, document_reason
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset
 from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.rehearsal import Rehearsal, rehearse
-from brievenbus.letters.rendering import format_number
 from brievenbus.letters.workspace import Workspace
 from brievenbus.markup import STYLE_LINE
 from brievenbus.ooxml.house_style import FOOTER, LETTERHEAD, PLACEHOLDER, placeholder_text
@@ -144,7 +144,7 @@ def _doubtful_inhabitants(dataset: Dataset) -> list[Problem]:
     return [
         document.problem(
             ("gemeenten", index, "inwoners", "controleren"),
-            f"het inwonertal van {m.naam} ({format_number(m.inwoners.aantal)}) is nog niet"
+            f"het inwonertal van {m.naam} ({dutch_number(m.inwoners.aantal)}) is nog niet"
             " bevestigd:"
             f" {m.inwoners.controleren}",
             "zoek het getal op in CBS StatLine 37230ned, zet het bij 'aantal' en haal"

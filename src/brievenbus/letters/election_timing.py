@@ -21,6 +21,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from brievenbus.dutch_formats import dutch_date
 from brievenbus.inputs.models import Election
 
 IN_SIGHT_MONTHS = 6  # "in zicht" from this many months before the election
@@ -162,13 +163,11 @@ def timing_warnings(
     sources: Sequence[str] = (),
 ) -> list[str]:
     """What the user should know about the date of a letter (Dutch, one sentence each)."""
-    from brievenbus.letters.rendering import format_dutch_date
-
     warnings = []
     if kind == "coalitie" and previous and coalition_too_late(previous[0], on):
         elected, election_kind, when = previous
         warnings.append(
-            f"De coalitiebrief aan {municipality} is gedateerd {format_dutch_date(on)}, "
+            f"De coalitiebrief aan {municipality} is gedateerd {dutch_date(on)}, "
             f"{months_since(elected, on)} maanden na de {election_kind} van "
             f"{when}: het college is dan waarschijnlijk al gevormd. De brief vraagt daarom om"
             " een plaats in het beleid van de gemeente en de begroting, niet in de"
@@ -180,7 +179,7 @@ def timing_warnings(
         where = f" ({', '.join(sources)})" if sources else ""
         warnings.append(
             f"De verkiezingsbrief aan {municipality} noemt geen verkiezingsdatum: de gegevens"
-            f"{where} kennen geen verkiezingen na {format_dutch_date(on)}. Vul bij"
+            f"{where} kennen geen verkiezingen na {dutch_date(on)}. Vul bij"
             " 'volgende_verkiezing' de datum van de volgende gemeenteraadsverkiezingen in."
         )
     return warnings

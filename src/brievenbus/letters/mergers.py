@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from brievenbus.dutch_formats import dutch_date
 from brievenbus.inputs.models import Council, Merger, Municipality, Population
 
 
@@ -62,9 +63,7 @@ def as_of(municipality: Municipality, info: MergerInfo | None, on: datetime.date
         bron="som van " + " en ".join(f"{m.naam} ({m.inwoners.bron})" for m in members),
         controleren="; ".join(doubtful) or None,
     )
-    from brievenbus.letters.rendering import format_dutch_date
-
-    since = format_dutch_date(info.merger.datum)
+    since = dutch_date(info.merger.datum)
     remark = f"Sinds {since} samen met {', '.join(names[1:])} ({info.merger.bron})."
     return info.continuing.model_copy(
         update={
@@ -83,10 +82,8 @@ def merger_warnings(
     """A proposed merger whose date has passed: the data should say whether it went ahead."""
     if info is None or info.decided or on < info.merger.datum:
         return []
-    from brievenbus.letters.rendering import format_dutch_date
-
     names = " en ".join(m.naam for m in (info.continuing, *info.joining))
-    day = format_dutch_date(info.merger.datum)
+    day = dutch_date(info.merger.datum)
     return [
         f"De herindeling van {names} per {day} staat in de gegevens nog als beoogd;"
         f" de brief aan {municipality.naam} gaat uit van de oude gemeente. Zet bij"

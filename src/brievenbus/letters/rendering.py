@@ -16,11 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_decimal
 from jinja2.loaders import split_template_path
 
+from brievenbus.dutch_formats import dutch_date, dutch_list, dutch_number
 from brievenbus.errors import Problem, TemplateError
 from brievenbus.fileio import display_path
 from brievenbus.inputs.locations import TEMPLATE_SUFFIX
@@ -39,8 +37,6 @@ from brievenbus.letters.template_limits import (
 )
 
 __all__ = ["TEMPLATE_SUFFIX", "letter_kinds", "render_template"]
-
-LOCALE = "nl_NL"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
@@ -72,34 +68,16 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, int):  # years and counts as is; use | getal for 41.283
         return str(value)
     if isinstance(value, datetime.date):
-        return format_dutch_date(value)
+        return dutch_date(value)
     return escape_markdown(str(value))
 
 
 # ------------------------------------------------------------------- filters
 
 
-@lru_cache(maxsize=1024)  # Babel is slow and `brief controleer` renders thousands of letters
-def format_dutch_date(value: datetime.date) -> str:
-    """2025-09-23 → '23 september 2025'."""
-    return format_date(value, "d MMMM y", locale=LOCALE)
-
-
-@lru_cache(maxsize=16384)
-def format_number(value: float, decimals: int = 0) -> str:
-    """41283 → '41.283'; 4.1283 with decimals=1 → '4,1'."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals), format=pattern, locale=LOCALE)
-
-
 def format_list_nl(items: Iterable[Any]) -> str:
-    """['A', 'B', 'C'] → 'A, B en C'."""
-    return _format_list(tuple(str(item) for item in items)) if items else ""
-
-
-@lru_cache(maxsize=16384)
-def _format_list(items: tuple[str, ...]) -> str:
-    return format_list(list(items), locale=LOCALE)
+    """The | lijst filter: any values → 'A, B en C'."""
+    return dutch_list([str(item) for item in items])
 
 
 def format_articles(numbers: Iterable[int]) -> str:
@@ -117,7 +95,7 @@ def _format_articles(numbers: tuple[int, ...]) -> str:
         else:
             runs.append([number])
     parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
-    return "Art. " + format_list_nl(parts) if parts else ""
+    return "Art. " + dutch_list(parts) if parts else ""
 
 
 def link(url: str, text: str | None = None) -> Markdown:
@@ -184,8 +162,8 @@ def _with_citation(item: Any) -> Markdown:
 
 
 FILTERS = {
-    "datum": format_dutch_date,
-    "getal": format_number,
+    "datum": dutch_date,
+    "getal": dutch_number,
     "lijst": format_list_nl,
     "artikelen": format_articles,
     "link": link,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brievenbus.dutch_formats import dutch_number
 from brievenbus.errors import BriefError, Problem
 from brievenbus.fileio import display_path
 from brievenbus.inputs.dataset import Dataset, load_dataset
@@ -28,7 +29,7 @@ from brievenbus.letters.election_timing import LetterTiming, letter_timing
 from brievenbus.letters.figures import LocalFigure, RankTables, local_figures
 from brievenbus.letters.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.letters.plan import LetterPlan, plan_letter
-from brievenbus.letters.rendering import TEMPLATE_SUFFIX, format_number, letter_kinds
+from brievenbus.letters.rendering import TEMPLATE_SUFFIX, letter_kinds
 from brievenbus.letters.variables import party_variables, shared_variables
 from brievenbus.ooxml.document import CoreProperties, build_docx
 from brievenbus.ooxml.house_style import load_house_style
@@ -317,7 +318,7 @@ def doubtful_figures(municipality: Municipality) -> list[str]:
     """A warning for inhabitants marked doubtful in the data (left out of the letter)."""
     if not municipality.inwoners.controleren:
         return []
-    count = format_number(municipality.inwoners.aantal)
+    count = dutch_number(municipality.inwoners.aantal)
     return [
         f"Het inwonertal van {municipality.naam} ({count}) is nog niet bevestigd:"
         f" {municipality.inwoners.controleren}. De brief noemt het daarom niet."

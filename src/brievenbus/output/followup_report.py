@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Sequence
 from html import escape
 
-from brievenbus.letters.rendering import format_dutch_date
+from brievenbus.dutch_formats import dutch_date
 from brievenbus.output.followup import Grouping, LetterFollowUp, Tally, count
 
 REPORT_NAME = "opvolging.html"
@@ -82,7 +82,7 @@ def build_report(
         "<main>",
         "<h1>Opvolging van de brieven</h1>",
         f'<p class="samenvatting">{escape(summary)}</p>',
-        f'<p class="klein">Gemaakt op {escape(format_dutch_date(made))} uit het register'
+        f'<p class="klein">Gemaakt op {escape(dutch_date(made))} uit het register'
         f" in {escape(source)} met brief opvolging rapport.</p>",
         "<h2>Beantwoord per provincie</h2>",
         '<p class="klein">Het deel van de verstuurde brieven waarop een antwoord kwam.</p>',
@@ -161,7 +161,7 @@ def promises(rows: Sequence[LetterFollowUp]) -> str:
         )
         for row in promised:
             when = row.followup.answered
-            date = f" ({format_dutch_date(datetime.date.fromisoformat(when))})" if when else ""
+            date = f" ({dutch_date(datetime.date.fromisoformat(when))})" if when else ""
             lines.append(
                 f"<li><strong>{escape(row.party_label)}</strong>"
                 f'<span class="klein">{escape(date)}</span>: {escape(row.followup.promise)}</li>'
