@@ -10,16 +10,18 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from brievenbus.errors import DataError, OutputError, os_reason
 
 TEMP_PREFIX = ".brief-"  # temporary files of an unfinished write; removed on the next run
-# Exactly what mkstemp makes with that prefix: other files are never taken for ours.
+# Exactly what atomic_write makes (earlier versions: mkstemp): other files are never ours.
 _TEMP_NAME = re.compile(r"\.brief-[a-z0-9_]{8}\.tmp")
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_NEW_FILE |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 # Opening a file to read it never follows a link and never waits on a pipe.
 _SAFE_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _SAFE_READ |= getattr(os, "O_BINARY", 0)
@@ -77,16 +79,28 @@ def _umask() -> int:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: never a half file."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
+    """Write to a temporary file beside the target, then rename: never a half file.
+
+    The temporary file is made with mode 0666 and the umask applied by the system
+    (0644 under 022), under a fresh random name, never through a link.
+    """
+    while True:
+        temporary = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(temporary, _NEW_FILE, 0o666)
+            break
+        except FileExistsError:  # 1 in 4 billion: draw another name
+            continue
     try:
-        with os.fdopen(fd, "wb") as file:
-            if hasattr(os, "fchmod"):
-                os.fchmod(file.fileno(), file_mode())  # mkstemp makes 0600 whatever the umask
-            file.write(data)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
