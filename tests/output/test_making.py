@@ -138,8 +138,7 @@ def test_an_unforeseen_error_fails_that_letter_with_a_dutch_reason(
     (failed,) = make_letters(workspace, [job], register)
     assert failed.status is LetterStatus.FAILED
     assert failed.reason == (
-        "brieven/huizen.docx: de brief brieven/huizen.docx kon niet worden gemaakt"
-        " (RuntimeError: kapot)"
+        "brieven/huizen.docx: de brief kon niet worden gemaakt (RuntimeError: kapot)"
     )
     assert failed.hint.endswith("de andere brieven gaan door")
 

@@ -183,16 +183,11 @@ def _failed_problem(outcome: Outcome, problem: Problem) -> Outcome:
 
 def _unexpected(error: Exception, path: Path) -> Problem:
     """A Dutch problem for an error nobody foresaw, at the template line where it happened."""
+    reason = f"({type(error).__name__}: {error})"
+    hint = "controleer het sjabloon en de gegevens van deze brief; de andere brieven gaan door"
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if frame.filename.endswith(TEMPLATE_SUFFIX):
-            where: Path | None = display_path(Path(frame.filename))
-            line = frame.lineno
-            break
-    else:
-        where, line = None, None
-    return Problem(
-        where,
-        line,
-        f"de brief {display_path(path)} kon niet worden gemaakt ({type(error).__name__}: {error})",
-        "controleer het sjabloon en de gegevens van deze brief; de andere brieven gaan door",
-    )
+        if frame.filename.endswith(TEMPLATE_SUFFIX):  # at the template line; name the letter
+            template = display_path(Path(frame.filename))
+            message = f"de brief {display_path(path)} kon niet worden gemaakt {reason}"
+            return Problem(template, frame.lineno, message, hint)
+    return Problem(display_path(path), None, f"de brief kon niet worden gemaakt {reason}", hint)
