@@ -194,3 +194,16 @@ def test_a_letters_folder_is_made_when_needed_also_again(
     first.path.parent.rmdir()
     assert [o.status for o in make_letters(workspace, [second], register)] == [LetterStatus.NEW]
     assert second.path.is_file()
+
+
+def test_an_unchanged_letter_keeps_its_warnings(register: Register) -> None:
+    """A re-run that does not render Voorne aan Zee again still says its inhabitants
+    are doubtful, as the run that wrote the letter did."""
+    packaged = Workspace.open()
+    (job,) = jobs_for(packaged, register, "Voorne aan Zee")
+    (made,) = make_letters(packaged, [job], register)
+    (again,) = jobs_for(packaged, register, "Voorne aan Zee")
+    (kept,) = make_letters(packaged, [again], register)
+    assert (made.status, kept.status) == (LetterStatus.NEW, LetterStatus.UNCHANGED)
+    assert any("Voorne aan Zee (75.000) is nog niet bevestigd" in w for w in made.warnings)
+    assert kept.warnings == made.warnings

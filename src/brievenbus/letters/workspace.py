@@ -195,12 +195,13 @@ class Workspace:
         shared = self._shared_by_parties(plan)
         variables = {**shared.variables, **party_variables(plan)}
         composition = compose(plan, variables, self.template_folders, shared.slots)
-        warnings = [
-            *self.election_timing(plan).warnings,
-            *doubtful_figures(plan.municipality),
-            *composition.warnings,
-        ]
+        warnings = [*self.data_warnings(plan), *composition.warnings]
         return dataclasses.replace(composition, warnings=warnings)
+
+    def data_warnings(self, plan: LetterPlan) -> list[str]:
+        """What the user should know about a letter's data (its election, a merger,
+        doubtful inhabitants), also when an unchanged letter is not rendered again."""
+        return [*self.election_timing(plan).warnings, *doubtful_figures(plan.municipality)]
 
     def render(self, plan: LetterPlan) -> Letter:
         """Render and build one letter in memory."""

@@ -107,6 +107,7 @@ def _unchanged(workspace: Workspace, job: Job, existing: bytes | None, time: str
         sha256=on_disk,
         default_sender=dataset.clubs[job.club_id].standaard,
         time=time,
+        warnings=tuple(workspace.data_warnings(job.plan(workspace))),
     )
 
 
