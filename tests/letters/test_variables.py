@@ -15,7 +15,7 @@ def test_variables_of_a_planned_letter(packaged_workspace: Workspace) -> None:
     plan = packaged_workspace.plan(
         huizen, "coalitie", datetime.date(2026, 4, 1), ["plegerhulp", "onderwijs"]
     )
-    timing = packaged_workspace.election_timing(plan)
+    timing = packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date)
     variables = template_variables(plan, dataset, {}, timing)
     assert variables["brief"] == {
         "soort": "coalitie",
@@ -56,7 +56,12 @@ def test_shelter_measure_shows_the_share_and_place_falls_back(
     plan = packaged_workspace.plan(
         groningen, date=datetime.date(2026, 4, 1), measure_ids=["opvang-hulplijnen"]
     )
-    variables = template_variables(plan, dataset, {}, packaged_workspace.election_timing(plan))
+    variables = template_variables(
+        plan,
+        dataset,
+        {},
+        packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date),
+    )
     assert plan.club.plaats is None
     assert variables["brief"]["plaats"] == "Groningen"
     assert variables["opvangnorm"]["tonen"] is True
@@ -84,6 +89,6 @@ def test_only_the_party_variables_differ_between_party_letters(
         replace(plan, party=huizen.raad.fracties[0]),
         packaged_workspace.dataset,
         packaged_workspace.local_figures(huizen),
-        packaged_workspace.election_timing(plan),
+        packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date),
     )
     assert direct == first

@@ -103,7 +103,9 @@ def _timing_warnings(workspace: Workspace, today: datetime.date) -> list[Problem
             continue  # the rehearsal reports it
         warnings += [
             document.problem(("gemeenten", index), warning)
-            for warning in workspace.election_timing(plan).warnings
+            for warning in workspace.election_timing(
+                plan.municipality, plan.kind, plan.date
+            ).warnings
         ]
     return warnings
 

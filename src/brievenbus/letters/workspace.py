@@ -140,28 +140,30 @@ class Workspace:
             self._shown_memo[here] = str(display_path(self.dataset.paths["municipalities"]))
         return self._shown_memo[here]
 
-    def election_timing(self, plan: LetterPlan) -> LetterTiming:
-        """The election the letter is about, whether the college is formed, and date warnings.
+    def election_timing(
+        self, municipality: Municipality, kind: str, date: datetime.date
+    ) -> LetterTiming:
+        """The election a letter is about, whether the college is formed, and date warnings.
 
         The rule is in ``letters.election_timing``; this gathers its data, once per
         municipality, kind and date (a batch asks per party).
         """
-        key = (plan.municipality.code, plan.municipality.naam, plan.kind, plan.date)
+        key = (municipality.code, municipality.naam, kind, date)
         if key not in self._timing_memo:
-            info = self.merger_of(plan.municipality)
+            info = self.merger_of(municipality)
             timing = letter_timing(
-                plan.kind,
-                plan.municipality.naam,
-                plan.date,
+                kind,
+                municipality.naam,
+                date,
                 self.dataset.next_election,
-                plan.municipality.raad.verkiezing,
-                plan.municipality.raad.bron,
+                municipality.raad.verkiezing,
+                municipality.raad.bron,
                 # The herindelingsverkiezing: to come (named) or the last one (coalition).
                 info.merger.verkiezing if info else None,
                 bool(info and not info.decided),
                 [self._municipalities_shown],
             )
-            extra = merger_warnings(plan.municipality, info, plan.date)
+            extra = merger_warnings(municipality, info, date)
             self._timing_memo[key] = dataclasses.replace(
                 timing, warnings=timing.warnings + tuple(extra)
             )
@@ -178,7 +180,12 @@ class Workspace:
         shared = self._shared
         if shared is None or not shared.is_for(key):
             figures = self.local_figures(plan.municipality)
-            variables = shared_variables(plan, self.dataset, figures, self.election_timing(plan))
+            variables = shared_variables(
+                plan,
+                self.dataset,
+                figures,
+                self.election_timing(plan.municipality, plan.kind, plan.date),
+            )
             shared = self._shared = SharedByParties(key, variables)
         return shared
 
@@ -195,13 +202,19 @@ class Workspace:
         shared = self._shared_by_parties(plan)
         variables = {**shared.variables, **party_variables(plan)}
         composition = compose(plan, variables, self.template_folders, shared.slots)
-        warnings = [*self.data_warnings(plan), *composition.warnings]
+        warnings = [
+            *self.data_warnings(plan.municipality, plan.kind, plan.date),
+            *composition.warnings,
+        ]
         return dataclasses.replace(composition, warnings=warnings)
 
-    def data_warnings(self, plan: LetterPlan) -> list[str]:
+    def data_warnings(
+        self, municipality: Municipality, kind: str, date: datetime.date
+    ) -> tuple[str, ...]:
         """What the user should know about a letter's data (its election, a merger,
         doubtful inhabitants), also when an unchanged letter is not rendered again."""
-        return [*self.election_timing(plan).warnings, *doubtful_figures(plan.municipality)]
+        timing = self.election_timing(municipality, kind, date)
+        return (*timing.warnings, *doubtful_figures(municipality))
 
     def render(self, plan: LetterPlan) -> Letter:
         """Render and build one letter in memory."""

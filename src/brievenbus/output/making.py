@@ -26,7 +26,7 @@ from brievenbus.inputs.locations import TEMPLATE_SUFFIX
 from brievenbus.letters.composition import Letter
 from brievenbus.letters.workspace import Workspace
 from brievenbus.output.files import LetterStatus, letter_status
-from brievenbus.output.jobs import Job, Outcome
+from brievenbus.output.jobs import Job, Outcome, recipient
 from brievenbus.output.register import Register, now
 
 EDITED_REASON = "met de hand bewerkt (gebruik --overschrijf)"
@@ -107,7 +107,8 @@ def _unchanged(workspace: Workspace, job: Job, existing: bytes | None, time: str
         sha256=on_disk,
         default_sender=dataset.clubs[job.club_id].standaard,
         time=time,
-        warnings=tuple(workspace.data_warnings(job.plan(workspace))),
+        # The municipality as on the letter's date, as the letter was made (a merger).
+        warnings=workspace.data_warnings(recipient(workspace, job)[0], job.kind, job.date),
     )
 
 
