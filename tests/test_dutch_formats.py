@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from brievenbus.dutch_formats import dutch_date, dutch_list, dutch_number
+from brievenbus.dutch_formats import dutch_date, dutch_list, dutch_month, dutch_number
 
 LOCALE = "nl_NL"
 
@@ -22,6 +22,12 @@ def test_the_date_in_a_letter() -> None:
 @given(st.dates(min_value=datetime.date(1000, 1, 1), max_value=datetime.date(9999, 12, 31)))
 def test_every_date_as_babel_writes_it(value: datetime.date) -> None:
     assert dutch_date(value) == format_date(value, "d MMMM y", locale=LOCALE)
+
+
+@given(st.dates(min_value=datetime.date(1000, 1, 1), max_value=datetime.date(9999, 12, 31)))
+def test_every_month_as_babel_writes_it(value: datetime.date) -> None:
+    expected = format_date(value, "MMMM y", locale=LOCALE)
+    assert dutch_month(value.year, value.month) == expected
 
 
 def test_numbers_in_a_letter() -> None:

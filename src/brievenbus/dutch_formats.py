@@ -36,6 +36,11 @@ def dutch_date(value: datetime.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def dutch_month(year: int, month: int) -> str:
+    """2030, 3 → 'maart 2030' (CLDR pattern 'MMMM y')."""
+    return f"{MONTHS[month - 1]} {year}"
+
+
 def dutch_number(value: float, decimals: int = 0) -> str:
     """41283 → '41.283'; 4.1283 with decimals=1 → '4,1' (pattern '#,##0.0…')."""
     return f"{round(value, decimals):,.{decimals}f}".translate(_SEPARATORS)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from brievenbus.cbs.regions import Region
+from brievenbus.dutch_formats import dutch_month
 
 # Topic titles → indicator: the totals of Meldingen and Adviezen (DESIGN §6).
 DEFAULT_COLUMNS: dict[str, str] = {
@@ -20,10 +21,6 @@ DEFAULT_COLUMNS: dict[str, str] = {
     "adviezen": "veilig-thuis-adviezen",
 }
 TABLE_ID = re.compile(r"^[0-9]{4,6}[A-Za-z]{2,4}$")  # a StatLine table: 84847NED, 37230ned
-DUTCH_MONTHS = (
-    *("januari", "februari", "maart", "april", "mei", "juni"),
-    *("juli", "augustus", "september", "oktober", "november", "december"),
-)
 
 _PERIOD_KEY = re.compile(r"^(\d{4})(JJ00|HJ0([12])|KW0([1-4])|MM(0[1-9]|1[0-2]))$")
 _UNIT = re.compile(r"\s*\([^()]*\)\s*$")  # 'Totaal meldingen (aantal)' → 'Totaal meldingen'
@@ -64,7 +61,7 @@ def parse_period(text: str, provisional: bool = False) -> Period:
             return Period(f"{year} {half}e halfjaar", "halfjaar", provisional, raw)
         if quarter:
             return Period(f"{year} {quarter}e kwartaal", "kwartaal", provisional, raw)
-        return Period(f"{DUTCH_MONTHS[int(month) - 1]} {year}", "maand", provisional, raw)
+        return Period(dutch_month(int(year), int(month)), "maand", provisional, raw)
     written = re.fullmatch(r"\d{4}(?: [1-4]e (halfjaar|kwartaal))?", raw)
     kind = (written.group(1) or "jaar") if written else "anders"
     return Period(raw, kind, provisional, raw)

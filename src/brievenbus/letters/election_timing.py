@@ -21,25 +21,11 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from brievenbus.dutch_formats import dutch_date
+from brievenbus.dutch_formats import dutch_date, dutch_month
 from brievenbus.inputs.models import Election
 
 IN_SIGHT_MONTHS = 6  # "in zicht" from this many months before the election
 COALITION_MONTHS = 6  # coalition talks are assumed over this long after an election
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -78,7 +64,7 @@ def election_days(text: str) -> tuple[datetime.date, datetime.date]:
 def describe_when(text: str) -> str:
     """'2030-03' → 'maart 2030'; '2026-03-18' → '18 maart 2026'."""
     first, last = election_days(text)
-    month = f"{MONTHS_NL[first.month - 1]} {first.year}"
+    month = dutch_month(first.year, first.month)
     return month if first != last else f"{first.day} {month}"
 
 
