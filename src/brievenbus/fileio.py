@@ -62,11 +62,6 @@ def format_size(size: int) -> str:
     return f"{size / 1e6:g} MB" if size >= 1_000_000 else f"{size / 1e3:g} kB"
 
 
-def file_mode() -> int:
-    """The mode a new file gets under the current umask (0o644 under 022)."""
-    return 0o666 & ~_umask()
-
-
 def folder_mode() -> int:
     """The mode a new folder gets under the current umask (0o755 under 022)."""
     return 0o777 & ~_umask()

@@ -79,7 +79,7 @@ Name = Annotated[
 ]
 
 # Upper bounds that no real figure reaches: a typo with a few digits too many is
-# reported instead of printed (and Babel cannot format numbers over 28 digits).
+# reported instead of printed.
 # Local figures have their own bound (MAX_FIGURE, below).
 MAX_INHABITANTS = 10_000_000  # the whole country has 18 million; Amsterdam under one
 MAX_SEATS = 100  # the largest council has 45 seats

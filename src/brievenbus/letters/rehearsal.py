@@ -159,8 +159,8 @@ def _results(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    # The first municipality here: it loads Babel's Dutch data and compiles the
-    # templates once, and the workers inherit that (fork) instead of each doing it.
+    # The first municipality here: it compiles the templates once, and the
+    # workers inherit that (fork) instead of each doing it.
     yield rehearse_municipality(workspace, codes[0], date)
     jobs = [(code, date) for code in codes[1:]]
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(workspace,)) as pool:

@@ -51,7 +51,7 @@ MAX_RANGE = 10_000
 MAX_INT_BITS = 10_000
 # Processor time (not wall time: a busy machine must not fail good letters) for one
 # render. A letter takes a few milliseconds; the first in a process up to a few
-# tenths (templates compiled, Babel's locale data loaded). Two seconds is a runaway.
+# tenths (templates compiled). Two seconds is a runaway.
 RENDER_SECONDS = 2.0
 # Python frames a render may add: a letter with its partials needs under a hundred;
 # an include or macro that calls itself stops here instead of at Python's 1,000.
