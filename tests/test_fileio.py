@@ -59,3 +59,15 @@ def test_one_message_for_a_folder_we_cannot_write_in(workdir: Path) -> None:
         workdir / "brieven", PermissionError(13, "Permission denied"), "kies een andere map"
     )
     assert str(error) == "kan niet schrijven in brieven (geen toegang)\n  → kies een andere map"
+
+
+def test_atomic_write_gives_up_when_every_temporary_name_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bounded like mkstemp: a folder where every name it draws exists stops it."""
+    (tmp_path / ".brief-abcdef12.tmp").write_bytes(b"someone else's")
+    monkeypatch.setattr("brievenbus.fileio.secrets.token_hex", lambda _: "abcdef12")
+    with pytest.raises(FileExistsError):
+        atomic_write(tmp_path / "brief.docx", b"letter")
+    assert not (tmp_path / "brief.docx").exists()
+    assert (tmp_path / ".brief-abcdef12.tmp").read_bytes() == b"someone else's"

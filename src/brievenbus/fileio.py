@@ -22,6 +22,7 @@ TEMP_PREFIX = ".brief-"  # temporary files of an unfinished write; removed on th
 _TEMP_NAME = re.compile(r"\.brief-[a-z0-9_]{8}\.tmp")
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
 _NEW_FILE |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NAME_ATTEMPTS = 100  # a bound, as mkstemp has, should names keep being taken
 # Opening a file to read it never follows a link and never waits on a pipe.
 _SAFE_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _SAFE_READ |= getattr(os, "O_BINARY", 0)
@@ -79,13 +80,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     The temporary file is made with mode 0666 and the umask applied by the system
     (0644 under 022), under a fresh random name, never through a link.
     """
-    while True:
+    for attempt in range(_NAME_ATTEMPTS):
         temporary = path.parent / f"{TEMP_PREFIX}{secrets.token_hex(4)}.tmp"
         try:
             fd = os.open(temporary, _NEW_FILE, 0o666)
             break
         except FileExistsError:  # 1 in 4 billion: draw another name
-            continue
+            if attempt + 1 == _NAME_ATTEMPTS:
+                raise
     try:
         try:
             view = memoryview(data)
