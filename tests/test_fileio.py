@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from brievenbus.errors import DataError, Problem
-from brievenbus.fileio import TEMP_PREFIX, atomic_write, display_path, read_bytes, write_error
+from brievenbus.fileio import (
+    TEMP_PREFIX,
+    NotAFileError,
+    atomic_write,
+    display_path,
+    read_bytes,
+    read_existing,
+    write_error,
+)
 
 
 def test_paths_below_the_working_directory_are_shown_relative(
@@ -71,3 +79,31 @@ def test_atomic_write_gives_up_when_every_temporary_name_is_taken(
         atomic_write(tmp_path / "brief.docx", b"letter")
     assert not (tmp_path / "brief.docx").exists()
     assert (tmp_path / ".brief-abcdef12.tmp").read_bytes() == b"someone else's"
+
+
+def test_read_existing_gives_a_letter_whole_or_none(tmp_path: Path) -> None:
+    """What a re-run compares with the register: every byte (also past the first read), or
+    None when there is no letter yet."""
+    letter = tmp_path / "huizen.docx"
+    assert read_existing(letter) is None
+    content = os.urandom(200_000)
+    letter.write_bytes(content)
+    assert read_existing(letter) == content
+    letter.write_bytes(b"")
+    assert read_existing(letter) == b""
+
+
+@pytest.mark.parametrize("kind", ["link", "pipe", "folder"])
+def test_read_existing_never_opens_what_is_not_a_plain_file(tmp_path: Path, kind: str) -> None:
+    """A link is not followed and a pipe not opened (it would hang the run)."""
+    target = tmp_path / "elders.docx"
+    target.write_bytes(b"niet van ons")
+    letter = tmp_path / "huizen.docx"
+    if kind == "link":
+        letter.symlink_to(target)
+    elif kind == "pipe":
+        os.mkfifo(letter)
+    else:
+        letter.mkdir()
+    with pytest.raises(NotAFileError):
+        read_existing(letter)

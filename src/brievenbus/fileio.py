@@ -127,10 +127,17 @@ def read_existing(path: Path) -> bytes | None:
     if not stat.S_ISREG(mode):
         raise NotAFileError(f"{path} is not a regular file")
     fd = os.open(path, _SAFE_READ)
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped in between
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # swapped in between
             raise NotAFileError(f"{path} is not a regular file")
-        return file.read()
+        # Plain reads (a re-run reads every letter): to the end, even if the file grew.
+        chunks = []
+        while chunk := os.read(fd, max(info.st_size + 1, 1 << 16)):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def sync_file_system(folder: Path) -> None:
