@@ -149,7 +149,11 @@ def docxtpl_rate(letters: int, folder: Path) -> float:
 def new_files(folder: Path, files: int = 2659, folders: int = 343) -> float:
     """Seconds to create as many new letter-sized files, each through a temporary file
     renamed into place, in as many folders as a fresh national batch: the file
-    system's share, which on a virtual disk changes a lot from minute to minute."""
+    system's share. On ext4 without a journal (as on the machines this was written
+    on) it changes a lot from minute to minute: to find a free inode the kernel
+    skips, one by one, every inode freed in the last one to six minutes, so after
+    many deletions (a test run, an earlier benchmark's clean-up) each new file
+    costs several times more processor time in the kernel."""
     start = time.perf_counter()
     for number in range(folders):
         (folder / str(number)).mkdir(parents=True)
@@ -205,6 +209,8 @@ def main() -> None:
         # runs under about the same load.
         everything = [brief, "genereer", "--alle", "--per-fractie", "--datum", DATE, "--uitvoer"]
         fresh, unchanged, fresh_cpu, unchanged_cpu = [], [], [], []
+        disk_before = new_files(folder / "schijf-voor")
+        os.sync()  # the probe's files must not be flushed by the first batch's syncfs
         for i in range(3):
             fresh.append(wall([*everything, f"alle{i}"], folder))
             fresh_cpu.append(CPU_SECONDS["last"])
@@ -232,8 +238,9 @@ def main() -> None:
         f"re-run, all unchanged:   {rerun:.2f} s (median of 3) = {100 * rerun / batch:.0f} % of a fresh run (target <= 40 %)"
     )
     print(
-        f"new files alone:         {statistics.median(disk):.2f} s (median of 3) to create {letters} letter-sized files in 343 folders, "
-        "as a fresh run must (the disk's share; it varies from run to run)"
+        f"new files alone:         {disk_before:.2f} s before the batches, {statistics.median(disk):.2f} s after (median of 3) "
+        f"to create {letters} letter-sized files in 343 folders, as a fresh run must: the file system's share "
+        f"({1000 * statistics.median(disk) / letters:.2f} ms a file; it varies from minute to minute, see new_files)"
     )
     cpu_fresh, cpu_rerun = statistics.median(fresh_cpu), statistics.median(unchanged_cpu)
     print(

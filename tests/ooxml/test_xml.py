@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
-from brievenbus.ooxml.xml import W_NS, w, xml_text
+from brievenbus.ooxml.xml import INVALID_XML, W_NS, drop_invalid_xml, w, xml_text
 
 
 @pytest.mark.parametrize(
@@ -27,3 +29,25 @@ def test_characters_xml_cannot_hold_are_dropped() -> None:
 def test_w_gives_the_lxml_tag_of_a_wordprocessingml_element() -> None:
     root = etree.fromstring(f'<w:p xmlns:w="{W_NS}"/>')
     assert root.tag == w("p")
+
+
+# Letter text with now and then a character XML cannot hold (control codes,
+# noncharacters, lone surrogates) among ordinary, accented and wide characters.
+_SOMETIMES_INVALID = st.text(
+    st.one_of(
+        st.characters(),
+        st.sampled_from("\x00\x07\x0b\x0c\x1f\ufffe\uffff\ud800\udfff\t\n\r é–€😀"),
+    )
+)
+
+
+@given(_SOMETIMES_INVALID)
+def test_drop_invalid_xml_drops_what_the_pattern_drops(text: str) -> None:
+    """Whatever is in the text: the same letter and the same count in the warning."""
+    assert drop_invalid_xml(text) == INVALID_XML.subn("", text)
+
+
+def test_drop_invalid_xml_counts_what_it_dropped() -> None:
+    assert drop_invalid_xml("Geachte\x07 raad,\n") == ("Geachte raad,\n", 1)
+    assert drop_invalid_xml("a\ud800b\uffff") == ("ab", 2)
+    assert drop_invalid_xml("Súdwest-Fryslân – ‘nl’\n") == ("Súdwest-Fryslân – ‘nl’\n", 0)

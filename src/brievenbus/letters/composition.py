@@ -13,7 +13,7 @@ from brievenbus.letters.rendering import reads_any, render_template
 from brievenbus.letters.variables import PARTY_VARIABLES
 from brievenbus.markup import Paragraph, parse_markdown
 from brievenbus.ooxml.house_style import SLOTS
-from brievenbus.ooxml.xml import INVALID_XML
+from brievenbus.ooxml.xml import drop_invalid_xml
 from brievenbus.wording import count
 
 LETTER = "brief"  # the body's key beside the slot names
@@ -57,7 +57,7 @@ def compose(
     """
     texts = render_texts(plan.kind, variables, template_folders, shared_slots)
     # Characters XML cannot hold (control codes from pasted text) are dropped, with a warning.
-    cleaned = {name: INVALID_XML.subn("", text) for name, text in texts.items()}
+    cleaned = {name: drop_invalid_xml(text) for name, text in texts.items()}
     removed = sum(dropped for _, dropped in cleaned.values())
     parsed = {name: parse_markdown(text) for name, (text, _) in cleaned.items()}
     body = parsed.pop(LETTER)
