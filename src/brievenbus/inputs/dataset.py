@@ -102,10 +102,18 @@ class Dataset:
 
     def unready_fields(self, club: Club) -> list[Problem]:
         """Fields of a club in clubs.yaml still to fill in (none for the built-in sender)."""
-        ids = [c.get("id") for c in _club_blocks(self.documents["clubs"])]
-        if club.id not in ids:
-            return []
-        return unready_fields(self.documents["clubs"], ids.index(club.id), club)
+        if club.id not in self._unready:  # asked once per letter planned
+            ids = [c.get("id") for c in _club_blocks(self.documents["clubs"])]
+            self._unready[club.id] = (
+                tuple(unready_fields(self.documents["clubs"], ids.index(club.id), club))
+                if club.id in ids
+                else ()
+            )
+        return list(self._unready[club.id])
+
+    @cached_property
+    def _unready(self) -> dict[str, tuple[Problem, ...]]:
+        return {}
 
 
 def _club_blocks(document: YamlDocument) -> list[dict[str, object]]:
