@@ -133,7 +133,7 @@ def read_existing(path: Path) -> bytes | None:
             raise NotAFileError(f"{path} is not a regular file")
         # Plain reads (a re-run reads every letter): to the end, even if the file grew.
         chunks = []
-        while chunk := os.read(fd, max(info.st_size + 1, 1 << 16)):
+        while chunk := os.read(fd, info.st_size + 1):
             chunks.append(chunk)
         return b"".join(chunks)
     finally:

@@ -125,7 +125,7 @@ def window_bits(size: int) -> int:
     """The smallest deflate window that reaches back over all of ``size`` bytes.
 
     The bytes are the same as with zlib's largest window (deflate looks back at
-    most window - 262 bytes), but zlib sets up a smaller window faster: a
+    most window - 262 bytes), but zlib sets up a smaller window faster: alone, a
     letter's 11 kB document.xml packs in half the time. Raw deflate (negative
     wbits, as zip wants) does not record the window, so readers do not notice.
     """
