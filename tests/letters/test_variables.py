@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from brievenbus.letters.figures import shelter_places
-from brievenbus.letters.variables import template_variables
+from brievenbus.letters.variables import shared_variables, template_variables
 from brievenbus.letters.workspace import Workspace
 
 
@@ -16,7 +16,7 @@ def test_variables_of_a_planned_letter(packaged_workspace: Workspace) -> None:
         huizen, "coalitie", datetime.date(2026, 4, 1), ["plegerhulp", "onderwijs"]
     )
     timing = packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date)
-    variables = template_variables(plan, dataset, {}, timing)
+    variables = template_variables(shared_variables(plan, dataset, {}, timing), plan)
     assert variables["brief"] == {
         "soort": "coalitie",
         "datum": datetime.date(2026, 4, 1),
@@ -56,12 +56,8 @@ def test_shelter_measure_shows_the_share_and_place_falls_back(
     plan = packaged_workspace.plan(
         groningen, date=datetime.date(2026, 4, 1), measure_ids=["opvang-hulplijnen"]
     )
-    variables = template_variables(
-        plan,
-        dataset,
-        {},
-        packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date),
-    )
+    timing = packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date)
+    variables = template_variables(shared_variables(plan, dataset, {}, timing), plan)
     assert plan.club.plaats is None
     assert variables["brief"]["plaats"] == "Groningen"
     assert variables["opvangnorm"]["tonen"] is True
@@ -85,10 +81,12 @@ def test_only_the_party_variables_differ_between_party_letters(
     differ = {name for name in first if first[name] != second[name]}
     assert {"fractie", "aanhef"} <= differ <= PARTY_VARIABLES  # via_griffie: both False
     assert first.keys() == second.keys()
-    direct = template_variables(
-        replace(plan, party=huizen.raad.fracties[0]),
+    letter = replace(plan, party=huizen.raad.fracties[0])
+    shared = shared_variables(
+        letter,
         packaged_workspace.dataset,
         packaged_workspace.local_figures(huizen),
         packaged_workspace.election_timing(plan.municipality, plan.kind, plan.date),
     )
+    direct = template_variables(shared, letter)
     assert direct == first

@@ -23,14 +23,10 @@ from brievenbus.salutation import salutation
 PARTY_VARIABLES = frozenset({"fractie", "aanhef", "via_griffie"})
 
 
-def template_variables(
-    plan: LetterPlan,
-    dataset: Dataset,
-    figures: Mapping[str, LocalFigure],
-    timing: LetterTiming,
-) -> dict[str, Any]:
-    """Everything a template can print about one planned letter."""
-    return {**shared_variables(plan, dataset, figures, timing), **party_variables(plan)}
+def template_variables(shared: Mapping[str, Any], plan: LetterPlan) -> dict[str, Any]:
+    """Everything a template can print about one planned letter: what the letters to
+    the parties of its municipality share (``shared_variables``), and its own."""
+    return {**shared, **party_variables(plan)}
 
 
 def party_variables(plan: LetterPlan) -> dict[str, Any]:

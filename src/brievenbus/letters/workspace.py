@@ -30,7 +30,7 @@ from brievenbus.letters.figures import LocalFigure, RankTables, local_figures
 from brievenbus.letters.mergers import MergerInfo, as_of, merger_index, merger_warnings
 from brievenbus.letters.plan import LetterPlan, plan_letter
 from brievenbus.letters.rendering import TEMPLATE_SUFFIX, letter_kinds
-from brievenbus.letters.variables import party_variables, shared_variables
+from brievenbus.letters.variables import shared_variables, template_variables
 from brievenbus.ooxml.document import CoreProperties, build_docx
 from brievenbus.ooxml.house_style import load_house_style
 from brievenbus.ooxml.logo import load_logo
@@ -171,7 +171,7 @@ class Workspace:
 
     def template_variables(self, plan: LetterPlan) -> dict[str, Any]:
         """The variables a template sees for this letter."""
-        return {**self._shared_by_parties(plan).variables, **party_variables(plan)}
+        return template_variables(self._shared_by_parties(plan).variables, plan)
 
     def _shared_by_parties(self, plan: LetterPlan) -> SharedByParties:
         """What this letter shares with the letters to the other parties of its
@@ -200,7 +200,7 @@ class Workspace:
     def compose(self, plan: LetterPlan) -> Composition:
         """Render the templates and parse them: the letter's paragraphs, before Word."""
         shared = self._shared_by_parties(plan)
-        variables = {**shared.variables, **party_variables(plan)}
+        variables = template_variables(shared.variables, plan)
         composition = compose(plan, variables, self.template_folders, shared.slots)
         warnings = [
             *self.data_warnings(plan.municipality, plan.kind, plan.date),
