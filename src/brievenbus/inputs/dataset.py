@@ -102,18 +102,18 @@ class Dataset:
 
     def unready_fields(self, club: Club) -> list[Problem]:
         """Fields of a club in clubs.yaml still to fill in (none for the built-in sender)."""
-        if club.id not in self._unready:  # asked once per letter planned
-            ids = [c.get("id") for c in _club_blocks(self.documents["clubs"])]
-            self._unready[club.id] = (
-                tuple(unready_fields(self.documents["clubs"], ids.index(club.id), club))
-                if club.id in ids
-                else ()
-            )
-        return list(self._unready[club.id])
+        return list(self._unready.get(club.id, ()))
 
     @cached_property
     def _unready(self) -> dict[str, tuple[Problem, ...]]:
-        return {}
+        """Every club's fields still to fill in, worked out once: planning asks per letter."""
+        document = self.documents["clubs"]
+        ids = [c.get("id") for c in _club_blocks(document)]
+        return {
+            club.id: tuple(unready_fields(document, ids.index(club.id), club))
+            for club in self.clubs.values()
+            if club.id in ids
+        }
 
 
 def _club_blocks(document: YamlDocument) -> list[dict[str, object]]:
